@@ -1,0 +1,16 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_HPP
+#define LIVECHAT_RTM_HPP
+
+// Umbrella header: every public header of livechat-rtm, nothing else. No Beast, no OpenSSL.
+
+#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/ids.hpp>
+#include <livechat/rtm/push_dispatcher.hpp>
+#include <livechat/rtm/session_state.hpp>
+#include <livechat/rtm/v3_0/login.hpp>
+
+#endif

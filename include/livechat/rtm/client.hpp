@@ -1,0 +1,210 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_CLIENT_HPP
+#define LIVECHAT_RTM_CLIENT_HPP
+
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/detail/client_core.hpp>
+#include <livechat/rtm/detail/reply_adapter.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/push_dispatcher.hpp>
+#include <livechat/rtm/session_state.hpp>
+#include <livechat/rtm/v3_0/login.hpp>
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+namespace livechat::rtm {
+
+/// A customer's connection to the LiveChat Customer Chat RTM API.
+///
+/// `async_run` owns the connection: it connects, logs in within the login window (asking the
+/// token provider for a fresh token), pings every `ping_interval`, and completes when the
+/// connection ends (`error::disconnected_by_server`, `error::ping_timeout`, a login error, a
+/// lost line, or `operation_aborted` after `cancel()`). Requests issued before login completes
+/// wait for it; login always goes first.
+///
+/// **Completion tokens.** Every `async_` function takes an Asio completion token: a callback,
+/// `asio::use_future`, `asio::use_awaitable`, or `asio::deferred` (the default, which returns
+/// an operation to launch or `co_await`).
+///
+/// **Thread safety.** An I/O object: call it only from its executor (use a strand with a
+/// multi-threaded `io_context`). Handlers run through their associated executor, never inside
+/// the initiating call. Never wait on a `std::future` from the thread running the client.
+///
+/// **Lifetime.** Destroying the client cancels it: `async_run` and every pending request
+/// complete with `operation_aborted`. Arguments are moved in; nothing is referenced later,
+/// except a `Diagnostics&`, which must outlive its operation.
+class RtmClient {
+public:
+    using executor_type = boost::asio::any_io_executor;
+
+    /// Creates an idle client; nothing happens until `async_run`.
+    RtmClient(executor_type ex, ClientConfig cfg)
+        : impl_(detail::make_client_impl(std::move(ex), std::move(cfg)))
+    {
+    }
+    RtmClient(boost::asio::io_context& ioc, ClientConfig cfg)
+        : RtmClient(ioc.get_executor(), std::move(cfg))
+    {
+    }
+    RtmClient(RtmClient&&) noexcept = default;
+    RtmClient& operator=(RtmClient&& other) noexcept
+    {
+        if (impl_)
+            detail::shutdown(*impl_);
+        impl_ = std::move(other.impl_);
+        return *this;
+    }
+    ~RtmClient()
+    {
+        if (impl_)
+            detail::shutdown(*impl_);
+    }
+
+    executor_type get_executor() const { return detail::executor_of(*impl_); }
+
+    /// Runs the connection life cycle until it ends.
+    ///
+    /// Handler: `void(error_code)`. Errors: `invalid_config` (see `diagnostics()`),
+    /// `already_running`, connect errors (`connect_timeout`, refused, TLS), `login_timeout`,
+    /// login errors from the server (`authentication`, ...), `token_provider_failed`,
+    /// `ping_timeout`, `disconnected_by_server` (reason in `disconnect_reason()`),
+    /// `connection_lost`, `message_too_big`, `operation_aborted` after `cancel()`.
+    /// Cancellation: terminal cancellation (or `cancel()`) closes the connection gracefully.
+    template <class Token = boost::asio::deferred_t>
+    auto async_run(Token&& token = {})
+    {
+        return boost::asio::async_initiate<Token, void(error_code)>(
+            [impl = impl_](auto handler) { detail::start_run(impl, std::move(handler)); },
+            token);
+    }
+
+    /// Sets the login parameters for this and every later login, and completes with the
+    /// response of the current connection's login (at once if already logged in; `login` is
+    /// sent once per connection). With `auto_login = false` this call starts the login.
+    ///
+    /// Handler: `void(error_code, v3_0::LoginResponse)`. Errors: `not_running`, server errors
+    /// (`authentication`, `customer_banned`, ...; text in `diag`), `token_provider_failed`,
+    /// `login_timeout`, `connection_lost`, `operation_aborted`. Cancellation: terminal;
+    /// cancelling stops the wait, not the login.
+    template <class Token = boost::asio::deferred_t>
+    auto async_login(v3_0::LoginRequest req, Token&& token = {})
+    {
+        return async_login(std::move(req), nullptr, std::forward<Token>(token));
+    }
+    /// As above, with the server's error text delivered into `diag`.
+    template <class Token = boost::asio::deferred_t>
+    auto async_login(v3_0::LoginRequest req, Diagnostics& diag, Token&& token = {})
+    {
+        return async_login(std::move(req), &diag, std::forward<Token>(token));
+    }
+
+    /// Sends any typed action `Action` (with `name`, `request` and `response` members).
+    ///
+    /// Handler: `void(error_code, typename Action::response)`. Errors: `not_running`,
+    /// `deadline_exceeded` (after `request_timeout`), `connection_lost` (never resent: the
+    /// action may or may not have taken effect), server errors, `malformed_payload`,
+    /// `malformed_frame`, `operation_aborted`. Cancellation: terminal, partial and total;
+    /// a cancelled request completes at once, and its late response is dropped.
+    template <class Action, class Token = boost::asio::deferred_t>
+    auto async_execute(typename Action::request req, Diagnostics* diag = nullptr, Token&& token = {})
+    {
+        using Response = typename Action::response;
+        return boost::asio::async_initiate<Token, void(error_code, Response)>(
+            [impl = impl_](auto handler, typename Action::request req, Diagnostics* diag) {
+                using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
+                detail::start_request(impl, Action::name, writer_for(req), diag,
+                    Adapter{std::move(handler), diag});
+            },
+            token, std::move(req), diag);
+    }
+
+    /// The untyped escape hatch: sends `action` with a JSON object `payload` (include
+    /// <livechat/rtm/raw.hpp> or <nlohmann/json.hpp> to use it). New server actions work at
+    /// once through this call.
+    ///
+    /// Handler: `void(error_code, nlohmann::json)`: the response payload; on a server error
+    /// the payload holds `error` {type, message, data} and the code is mapped from its type.
+    /// Errors, cancellation and lifetimes as for `async_execute`.
+    template <class Json = nlohmann::json, class Token = boost::asio::deferred_t>
+    auto async_call(std::string_view action, Json payload, Token&& token = {})
+    {
+        return boost::asio::async_initiate<Token, void(error_code, Json)>(
+            [impl = impl_](auto handler, std::string_view action, Json payload) {
+                using Adapter = detail::ReplyAdapter<Json, detail::RawDecode, decltype(handler)>;
+                detail::RequestWriter writer{&payload, [](nlohmann::json& out, const void* p) {
+                                                 out = *static_cast<const Json*>(p);
+                                             }};
+                detail::start_request(impl, action, writer, nullptr, Adapter{std::move(handler), nullptr});
+            },
+            token, action, std::move(payload));
+    }
+
+    /// Requests a graceful stop: the connection closes, pending requests and `async_run`
+    /// complete with `operation_aborted`. Safe to call at any time, repeatedly.
+    void cancel()
+    {
+        if (impl_)
+            detail::request_stop(*impl_);
+    }
+
+    /// The current session state.
+    SessionState state() const noexcept { return detail::state_of(*impl_); }
+
+    /// Push subscriptions. Lives as long as the client.
+    PushDispatcher& pushes() noexcept { return detail::pushes_of(*impl_); }
+
+    /// Called (through the client's executor) on every state change, with the error that
+    /// caused it, if any. Replaces the previous listener.
+    void on_state_change(std::function<void(SessionState, error_code)> listener)
+    {
+        detail::set_state_listener(*impl_, std::move(listener));
+    }
+
+    /// What is known about the error that ended the last run (server text, config problem,
+    /// the `customer_disconnected` reason in `server_type`).
+    const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*impl_); }
+
+    /// The type-erased core, for the untyped calls of <livechat/rtm/raw.hpp>.
+    const std::shared_ptr<detail::ClientImpl>& core() const noexcept { return impl_; }
+
+private:
+    template <class Request>
+    static detail::RequestWriter writer_for(const Request& req)
+    {
+        return {&req, [](nlohmann::json& out, const void* p) {
+                    encode_payload(out, *static_cast<const Request*>(p));
+                }};
+    }
+
+    template <class Token>
+    auto async_login(v3_0::LoginRequest req, Diagnostics* diag, Token&& token)
+    {
+        using Response = v3_0::LoginResponse;
+        return boost::asio::async_initiate<Token, void(error_code, Response)>(
+            [impl = impl_](auto handler, v3_0::LoginRequest req, Diagnostics* diag) {
+                using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
+                detail::LoginWriter writer = [req = std::move(req)](nlohmann::json& out) {
+                    v3_0::encode_payload(out, req);
+                };
+                detail::start_login(impl, std::move(writer), diag, Adapter{std::move(handler), diag});
+            },
+            token, std::move(req), diag);
+    }
+
+    std::shared_ptr<detail::ClientImpl> impl_;
+};
+
+} // namespace livechat::rtm
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/client.ipp>
+#endif
+
+#endif

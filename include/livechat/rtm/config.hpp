@@ -1,0 +1,92 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_CONFIG_HPP
+#define LIVECHAT_RTM_CONFIG_HPP
+
+#include <livechat/rtm/error.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace livechat::rtm {
+
+/// How the client keeps a logged-in connection alive.
+enum class PingMode {
+    websocket_control, ///< a websocket ping control frame (preferred for native clients)
+    protocol_message,  ///< the RTM `{"action":"ping"}` request (for proxies that eat control frames)
+};
+
+/// Called with the outcome of a token request: an error, or the bare access token
+/// (without `"Bearer "`; the SDK adds it). May be called from any thread, once.
+using TokenCallback = std::function<void(error_code, std::string access_token)>;
+
+/// Asked for a customer access token before every login (so after every reconnect too).
+/// It may answer at once or later, on any thread, by calling the callback exactly once.
+using TokenProvider = std::function<void(TokenCallback done)>;
+
+/// A provider that always answers with the same token.
+inline TokenProvider static_token(std::string access_token)
+{
+    return [token = std::move(access_token)](TokenCallback done) { done({}, token); };
+}
+
+/// TLS settings for `wss://` endpoints.
+struct TlsOptions {
+    /// Verify the server's certificate chain and host name (on by default; turn off only for
+    /// local experiments).
+    bool verify_peer = true;
+    /// Extra trusted CA certificates in PEM form (for a test server); the system trust store
+    /// is used as well unless `use_system_trust_store` is false.
+    std::string ca_pem;
+    /// Load the operating system's default trust store.
+    bool use_system_trust_store = true;
+};
+
+/// Everything `RtmClient` needs to know. Validated by `async_run`, which completes with
+/// `error::invalid_config` (and a diagnostics message) when something is unusable.
+struct ClientConfig {
+    /// The LiveChat license (account) number, used to build the default v3.0 URL
+    /// `wss://api.livechatinc.com/v3.0/customer/rtm/ws?license_id=N`.
+    std::uint64_t license_id = 0;
+    /// Host of the default URL; `api-fra.livechatinc.com` for the European region.
+    std::string host = "api.livechatinc.com";
+    /// API version path element of the default URL.
+    std::string api_version = "3.0";
+    /// A full `ws://` or `wss://` URL that replaces the default (tests, proxies).
+    std::string url;
+
+    /// Supplies the access token for every login. Required.
+    TokenProvider token_provider;
+    /// Log in as soon as the connection is up. When false, the client waits for
+    /// `async_login` (which must still come within the login window).
+    bool auto_login = true;
+
+    /// RTM: the server closes a connection that has not logged in within 30 s.
+    std::chrono::steady_clock::duration login_window = std::chrono::seconds(30);
+    /// RTM: a logged-in client must ping every 15 s.
+    std::chrono::steady_clock::duration ping_interval = std::chrono::seconds(15);
+    /// The connection is declared dead after this many ping intervals without inbound traffic.
+    unsigned silent_pings_before_dead = 2;
+    PingMode ping_mode = PingMode::websocket_control;
+
+    /// Client-side limit for one request; the server gives up after 15 s, so a little more.
+    std::chrono::steady_clock::duration request_timeout = std::chrono::seconds(20);
+    /// Bound on TCP connect + TLS + websocket handshake.
+    std::chrono::steady_clock::duration connect_timeout = std::chrono::seconds(10);
+    /// Bound on the closing handshake when the client closes.
+    std::chrono::steady_clock::duration close_timeout = std::chrono::seconds(3);
+
+    /// Largest inbound message accepted; a larger one ends the connection with
+    /// `error::message_too_big`.
+    std::size_t max_message_size = 4 * 1024 * 1024;
+
+    TlsOptions tls;
+    /// Sent as the handshake's User-Agent header.
+    std::string user_agent = "livechat-rtm-cpp/0.1";
+};
+
+} // namespace livechat::rtm
+
+#endif

@@ -1,0 +1,62 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_DETAIL_CLIENT_CORE_HPP
+#define LIVECHAT_RTM_DETAIL_CLIENT_CORE_HPP
+
+// What the thin templates of client.hpp call into: a type-erased core compiled once.
+// Nothing here names Beast, OpenSSL or a complete nlohmann::json.
+
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/push_dispatcher.hpp>
+#include <livechat/rtm/session_state.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/any_io_executor.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string_view>
+
+namespace livechat::rtm::detail {
+
+class ClientImpl;
+
+/// The payload of one response. Shared so that only compiled code creates and destroys JSON.
+struct Reply {
+    std::shared_ptr<const nlohmann::json> payload;
+};
+
+using ReplyHandler = boost::asio::any_completion_handler<void(error_code, Reply)>;
+using RunHandler = boost::asio::any_completion_handler<void(error_code)>;
+
+/// Writes a request object into a JSON payload without naming its type.
+struct RequestWriter {
+    const void* object;
+    void (*write)(nlohmann::json& out, const void* object);
+};
+
+/// Writes a login request (the token is added by the core) without naming its type.
+using LoginWriter = std::function<void(nlohmann::json& out)>;
+
+LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(
+    boost::asio::any_io_executor ex, ClientConfig cfg);
+LIVECHAT_RTM_DECL void shutdown(ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL void start_run(const std::shared_ptr<ClientImpl>& impl, RunHandler handler);
+LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
+    std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler);
+LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, LoginWriter writer,
+    Diagnostics* diag, ReplyHandler handler);
+LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl);
+LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL SessionState state_of(const ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL void set_state_listener(
+    ClientImpl& impl, std::function<void(SessionState, error_code)> listener);
+
+} // namespace livechat::rtm::detail
+
+#endif

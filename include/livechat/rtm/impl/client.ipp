@@ -1,0 +1,569 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_CLIENT_IPP
+#define LIVECHAT_RTM_IMPL_CLIENT_IPP
+
+// The compiled core behind RtmClient: it drives the sans-io Session, Correlator and codec with
+// a Beast transport and Asio timers. Everything runs on the client's executor.
+
+#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/impl/internal/correlator.hpp>
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/session.hpp>
+#include <livechat/rtm/impl/internal/websocket_transport.ipp>
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/associated_cancellation_slot.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <deque>
+
+namespace livechat::rtm::detail {
+
+class ClientImpl : public std::enable_shared_from_this<ClientImpl> {
+public:
+    ClientImpl(asio::any_io_executor ex, ClientConfig cfg)
+        : ex_(std::move(ex)), cfg_(std::move(cfg)), session_(settings()), login_timer_(ex_),
+          ping_timer_(ex_), deadline_timer_(ex_)
+    {
+    }
+
+    ClientImpl(const ClientImpl&) = delete;
+    ClientImpl& operator=(const ClientImpl&) = delete;
+
+    // The transport may still be closing when the last owner lets go: nothing is left hanging,
+    // everything still pending completes with operation_aborted.
+    ~ClientImpl()
+    {
+        for (auto& taken : correlator_.take_all())
+            complete(std::move(taken.handler), asio::error::operation_aborted, nullptr);
+        fail_login_waiters(asio::error::operation_aborted);
+        if (run_handler_)
+            complete_run_now(std::move(run_handler_), asio::error::operation_aborted);
+    }
+
+    // ---- entry points from the facade ------------------------------------------------------
+
+    void start_run(RunHandler handler)
+    {
+        if (running_)
+            return complete_run_now(std::move(handler), error::already_running);
+        run_diag_.clear();
+        if (auto ec = validate(); ec)
+            return complete_run_now(std::move(handler), ec);
+        run_handler_ = std::move(handler);
+        running_ = true;
+        session_ = Session(settings());
+        auto slot = asio::get_associated_cancellation_slot(run_handler_);
+        if (slot.is_connected()) {
+            slot.assign([w = weak_from_this()](asio::cancellation_type type) {
+                if (auto self = w.lock(); self && type != asio::cancellation_type::none)
+                    self->stop();
+            });
+        }
+        execute(session_.on_start());
+    }
+
+    void start_request(std::string_view action, RequestWriter writer, Diagnostics* diag,
+        ReplyHandler handler)
+    {
+        if (!running_)
+            return complete_now(std::move(handler), error::not_running);
+        nlohmann::json payload = nlohmann::json::object();
+        writer.write(payload, writer.object);
+        std::string id = correlator_.next_id();
+        std::string frame = encode_request(action, id, payload);
+        auto slot = asio::get_associated_cancellation_slot(handler);
+        if (slot.is_connected()) {
+            slot.assign([w = weak_from_this(), id](asio::cancellation_type type) {
+                if (auto self = w.lock(); self && type != asio::cancellation_type::none)
+                    self->cancel_request(id);
+            });
+        }
+        add_pending(id, Pending{Origin::user, std::move(handler), diag});
+        if (session_.state() == SessionState::ready)
+            transport_->send(std::move(frame));
+        else // RTM: login goes first; everything else waits for it
+            waiting_.emplace_back(std::move(id), std::move(frame));
+    }
+
+    void start_login(LoginWriter writer, Diagnostics* diag, ReplyHandler handler)
+    {
+        if (!running_)
+            return complete_now(std::move(handler), error::not_running);
+        login_writer_ = std::move(writer);
+        if (session_.state() == SessionState::ready) // RTM: one login per connection
+            return complete_now(std::move(handler), {}, login_response_);
+        auto waiter_id = ++last_waiter_id_;
+        auto slot = asio::get_associated_cancellation_slot(handler);
+        if (slot.is_connected()) {
+            slot.assign([w = weak_from_this(), waiter_id](asio::cancellation_type type) {
+                if (auto self = w.lock(); self && type != asio::cancellation_type::none)
+                    self->cancel_login_waiter(waiter_id);
+            });
+        }
+        login_waiters_.push_back(LoginWaiter{waiter_id, std::move(handler), diag});
+        execute(session_.on_login_requested());
+    }
+
+    void stop() { execute(session_.on_stop()); }
+
+    void shutdown() noexcept
+    {
+        state_listener_ = nullptr;
+        stop();
+    }
+
+    SessionState state() const noexcept { return session_.state(); }
+    PushDispatcher& pushes() noexcept { return pushes_; }
+    const Diagnostics& run_diagnostics() const noexcept { return run_diag_; }
+    const asio::any_io_executor& executor() const noexcept { return ex_; }
+    void set_state_listener(std::function<void(SessionState, error_code)> l)
+    {
+        state_listener_ = std::move(l);
+    }
+
+private:
+    enum class Origin { user, login };
+    struct Pending {
+        Origin origin;
+        ReplyHandler handler;
+        Diagnostics* diag;
+    };
+    struct LoginWaiter {
+        std::uint64_t id;
+        ReplyHandler handler;
+        Diagnostics* diag;
+    };
+
+    SessionSettings settings() const
+    {
+        return {cfg_.login_window, cfg_.ping_interval, cfg_.silent_pings_before_dead,
+            cfg_.auto_login};
+    }
+
+    error_code validate()
+    {
+        auto bad = [this](const char* why) {
+            run_diag_.client_message = why;
+            return error_code(error::invalid_config);
+        };
+        if (!cfg_.token_provider)
+            return bad("token_provider is required");
+        auto ep = parse_url(effective_url(cfg_));
+        if (!ep)
+            return bad("the URL is not a valid ws:// or wss:// URL");
+        if (cfg_.url.empty() && cfg_.license_id == 0)
+            return bad("license_id is required unless url is set");
+        using zero = std::chrono::steady_clock::duration;
+        if (cfg_.login_window <= zero{} || cfg_.ping_interval <= zero{} ||
+            cfg_.request_timeout <= zero{} || cfg_.connect_timeout <= zero{} ||
+            cfg_.close_timeout <= zero{})
+            return bad("every duration must be positive");
+        if (cfg_.silent_pings_before_dead == 0)
+            return bad("silent_pings_before_dead must be at least 1");
+        if (cfg_.max_message_size == 0)
+            return bad("max_message_size must be positive");
+        if (ep->tls && !tls_ctx_) {
+            error_code ec;
+            tls_ctx_ = make_tls_context(cfg_.tls, ec);
+            if (ec) {
+                tls_ctx_.reset();
+                run_diag_.client_message = "TLS setup failed: " + ec.message();
+                return error::invalid_config;
+            }
+        }
+        endpoint_ = *ep;
+        return {};
+    }
+
+    // ---- command execution ----------------------------------------------------------------
+
+    void execute(const Commands& commands)
+    {
+        for (const auto& c : commands)
+            std::visit([this](const auto& command) { run_command(command); }, c);
+    }
+
+    void run_command(const cmd::Connect&)
+    {
+        ++generation_;
+        TransportOptions opts{
+            cfg_.connect_timeout, cfg_.close_timeout, cfg_.max_message_size, cfg_.user_agent};
+        if (endpoint_.tls)
+            transport_ = std::make_shared<WebsocketTransport<true>>(
+                ex_, opts, tls_ctx_, cfg_.tls.verify_peer);
+        else
+            transport_ = std::make_shared<WebsocketTransport<false>>(ex_, opts, nullptr, false);
+        TransportEvents events;
+        auto w = weak_from_this();
+        auto gen = generation_;
+        events.on_open = [w, gen](error_code ec) {
+            if (auto self = w.lock(); self && self->generation_ == gen)
+                self->on_open(ec);
+        };
+        events.on_message = [w, gen](std::string_view text) {
+            if (auto self = w.lock(); self && self->generation_ == gen)
+                self->on_message(text);
+        };
+        events.on_control = [w, gen] {
+            if (auto self = w.lock(); self && self->generation_ == gen)
+                self->session_.on_inbound_traffic();
+        };
+        events.on_closed = [w, gen](error_code ec) {
+            if (auto self = w.lock(); self && self->generation_ == gen)
+                self->execute(self->session_.on_transport_closed(ec));
+        };
+        transport_->open(endpoint_, std::move(events));
+    }
+
+    void run_command(const cmd::StartLogin&)
+    {
+        auto w = weak_from_this();
+        auto gen = generation_;
+        auto ex = ex_;
+        // The provider may answer inline or from another thread: hop back to our executor.
+        cfg_.token_provider([w, gen, ex](error_code ec, std::string token) {
+            asio::post(ex, [w, gen, ec, token = std::move(token)]() mutable {
+                if (auto self = w.lock(); self && self->generation_ == gen)
+                    self->on_token(ec, std::move(token));
+            });
+        });
+    }
+
+    void run_command(const cmd::ArmTimer& c)
+    {
+        auto& timer = c.id == TimerId::login_window ? login_timer_ : ping_timer_;
+        timer.expires_after(c.after);
+        timer.async_wait([self = shared_from_this(), id = c.id, gen = generation_](error_code ec) {
+            if (!ec && self->generation_ == gen)
+                self->execute(self->session_.on_timer(id));
+        });
+    }
+
+    void run_command(const cmd::CancelTimer& c)
+    {
+        (c.id == TimerId::login_window ? login_timer_ : ping_timer_).cancel();
+    }
+
+    void run_command(const cmd::SendPing&)
+    {
+        if (cfg_.ping_mode == PingMode::websocket_control)
+            transport_->ping();
+        else // RTM: sent without request_id; its response only proves liveness
+            transport_->send(encode_request("ping", {}, nlohmann::json::object()));
+    }
+
+    void run_command(const cmd::FlushQueue&)
+    {
+        auto waiting = std::move(waiting_);
+        waiting_.clear();
+        for (auto& [id, frame] : waiting)
+            if (correlator_.contains(id)) // skip what was cancelled or expired meanwhile
+                transport_->send(std::move(frame));
+    }
+
+    void run_command(const cmd::Close& c)
+    {
+        if (c.reason == error::disconnected_by_server) {
+            run_diag_.server_type = session_.disconnect_reason();
+        }
+        if (transport_)
+            transport_->close(c.reason);
+    }
+
+    void run_command(const cmd::FailPending& c)
+    {
+        waiting_.clear();
+        deadline_timer_.cancel();
+        armed_deadline_.reset();
+        for (auto& taken : correlator_.take_all())
+            if (taken.handler.origin == Origin::user)
+                complete(std::move(taken.handler), c.ec, nullptr);
+        fail_login_waiters(c.ec);
+    }
+
+    void run_command(const cmd::NotifyState& c)
+    {
+        if (state_listener_) // posted: the listener may call back into the client
+            asio::post(ex_, [l = state_listener_, s = c.state, ec = c.ec] { l(s, ec); });
+    }
+
+    void run_command(const cmd::Finish& c)
+    {
+        running_ = false;
+        if (run_handler_) {
+            auto slot = asio::get_associated_cancellation_slot(run_handler_);
+            if (slot.is_connected())
+                slot.clear();
+            asio::post(ex_, asio::append(std::move(run_handler_), c.ec));
+            run_handler_ = {};
+        }
+    }
+
+    // ---- events from the transport, token provider and timers -------------------------------
+
+    void on_open(error_code ec)
+    {
+        if (ec) {
+            run_diag_.client_message = "connect to " + endpoint_.host + ":" + endpoint_.port +
+                                       " failed: " + ec.message();
+            if (session_.state() == SessionState::closing)
+                return execute(session_.on_transport_closed(ec));
+            return execute(session_.on_connected(ec));
+        }
+        execute(session_.on_connected({}));
+    }
+
+    void on_token(error_code ec, std::string token)
+    {
+        if (session_.state() != SessionState::authorizing)
+            return;
+        if (ec || token.empty()) {
+            run_diag_.client_message =
+                ec ? "token provider failed: " + ec.message() : "token provider gave no token";
+            return execute(session_.on_login_result(error::token_provider_failed));
+        }
+        nlohmann::json payload = nlohmann::json::object();
+        if (login_writer_)
+            login_writer_(payload);
+        if (!payload.contains("token")) // RTM: "<token_type> <access_token>"
+            payload["token"] = "Bearer " + token;
+        std::string id = correlator_.next_id();
+        add_pending(id, Pending{Origin::login, {}, nullptr});
+        transport_->send(encode_request("login", id, payload));
+    }
+
+    void on_message(std::string_view text)
+    {
+        session_.on_inbound_traffic();
+        Frame frame;
+        Diagnostics diag;
+        if (auto ec = decode_frame(text, frame, diag); ec) {
+            // A broken response still fails its request instead of leaving it to time out.
+            if (frame.type == FrameType::response && frame.request_id)
+                if (auto p = correlator_.take(*frame.request_id))
+                    finish_pending(std::move(*p), ec, nullptr, diag);
+            return;
+        }
+        if (frame.type == FrameType::push)
+            return on_push(frame, text);
+        if (!frame.request_id)
+            return; // e.g. our protocol pings, sent without request_id
+        auto pending = correlator_.take(*frame.request_id);
+        if (!pending)
+            return; // a late answer to a cancelled or expired request
+        auto payload = std::make_shared<const nlohmann::json>(std::move(frame.payload));
+        error_code ec = frame.success ? error_code() : decode_server_error(*payload, diag);
+        finish_pending(std::move(*pending), ec, std::move(payload), diag);
+    }
+
+    void on_push(const Frame& frame, std::string_view text)
+    {
+        std::optional<std::string_view> rid;
+        if (frame.request_id)
+            rid = *frame.request_id;
+        pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text});
+        if (frame.action == "customer_disconnected") {
+            std::string reason;
+            if (auto it = frame.payload.find("reason"); it != frame.payload.end() && it->is_string())
+                reason = it->get<std::string>();
+            if (auto it = frame.payload.find("data"); it != frame.payload.end() && !it->is_null())
+                run_diag_.server_data = it->dump();
+            execute(session_.on_disconnect_push(reason));
+        }
+    }
+
+    void finish_pending(Pending p, error_code ec, std::shared_ptr<const nlohmann::json> payload,
+        const Diagnostics& diag)
+    {
+        if (p.origin == Origin::login)
+            return on_login_response(ec, std::move(payload), diag);
+        if (p.diag)
+            *p.diag = diag;
+        complete(std::move(p), ec, std::move(payload));
+    }
+
+    void on_login_response(
+        error_code ec, std::shared_ptr<const nlohmann::json> payload, const Diagnostics& diag)
+    {
+        if (ec) {
+            run_diag_ = diag;
+        } else {
+            login_response_ = payload;
+        }
+        auto waiters = std::move(login_waiters_);
+        login_waiters_.clear();
+        for (auto& w : waiters) {
+            if (w.diag)
+                *w.diag = diag;
+            complete(Pending{Origin::user, std::move(w.handler), nullptr}, ec, payload);
+        }
+        execute(session_.on_login_result(ec));
+    }
+
+    void fail_login_waiters(error_code ec)
+    {
+        auto waiters = std::move(login_waiters_);
+        login_waiters_.clear();
+        for (auto& w : waiters) {
+            if (w.diag)
+                *w.diag = run_diag_;
+            complete(Pending{Origin::user, std::move(w.handler), nullptr}, ec, nullptr);
+        }
+    }
+
+    void cancel_request(const std::string& id)
+    {
+        if (auto p = correlator_.take(id))
+            complete(std::move(*p), asio::error::operation_aborted, nullptr);
+    }
+
+    void cancel_login_waiter(std::uint64_t id)
+    {
+        for (auto it = login_waiters_.begin(); it != login_waiters_.end(); ++it) {
+            if (it->id == id) {
+                auto handler = std::move(it->handler);
+                login_waiters_.erase(it);
+                complete(Pending{Origin::user, std::move(handler), nullptr},
+                    asio::error::operation_aborted, nullptr);
+                return;
+            }
+        }
+    }
+
+    // ---- pending requests and their one deadline timer ---------------------------------------
+
+    void add_pending(const std::string& id, Pending p)
+    {
+        auto deadline = std::chrono::steady_clock::now() + cfg_.request_timeout;
+        correlator_.add(id, deadline, std::move(p));
+        if (!armed_deadline_ || deadline < *armed_deadline_)
+            arm_deadline(deadline);
+    }
+
+    void arm_deadline(std::chrono::steady_clock::time_point at)
+    {
+        armed_deadline_ = at;
+        deadline_timer_.expires_at(at);
+        deadline_timer_.async_wait([w = weak_from_this()](error_code ec) {
+            if (auto self = w.lock(); self && !ec)
+                self->on_deadline();
+        });
+    }
+
+    void on_deadline()
+    {
+        armed_deadline_.reset();
+        for (auto& taken : correlator_.take_expired(std::chrono::steady_clock::now())) {
+            if (taken.handler.origin == Origin::login) {
+                run_diag_.client_message = "the login response did not arrive in time";
+                execute(session_.on_login_result(error::deadline_exceeded));
+            } else {
+                complete(std::move(taken.handler), error::deadline_exceeded, nullptr);
+            }
+        }
+        if (auto next = correlator_.earliest_deadline())
+            arm_deadline(*next);
+    }
+
+    /// Completes a user request exactly once, never inside the initiating call.
+    void complete(Pending p, error_code ec, std::shared_ptr<const nlohmann::json> payload)
+    {
+        if (!p.handler)
+            return;
+        auto slot = asio::get_associated_cancellation_slot(p.handler);
+        if (slot.is_connected())
+            slot.clear();
+        asio::post(ex_, asio::append(std::move(p.handler), ec, Reply{std::move(payload)}));
+    }
+
+    void complete_now(ReplyHandler h, error_code ec, std::shared_ptr<const nlohmann::json> payload = nullptr)
+    {
+        complete(Pending{Origin::user, std::move(h), nullptr}, ec, std::move(payload));
+    }
+
+    void complete_run_now(RunHandler h, error_code ec)
+    {
+        asio::post(ex_, asio::append(std::move(h), ec));
+    }
+
+    asio::any_io_executor ex_;
+    ClientConfig cfg_;
+    Session session_;
+    Endpoint endpoint_;
+    std::shared_ptr<asio::ssl::context> tls_ctx_;
+    std::shared_ptr<Transport> transport_;
+    std::uint64_t generation_ = 0;
+    bool running_ = false;
+    RunHandler run_handler_;
+    Diagnostics run_diag_;
+
+    Correlator<Pending> correlator_;
+    std::deque<std::pair<std::string, std::string>> waiting_; // (id, frame) until login
+    std::optional<std::chrono::steady_clock::time_point> armed_deadline_;
+    asio::steady_timer login_timer_;
+    asio::steady_timer ping_timer_;
+    asio::steady_timer deadline_timer_;
+
+    LoginWriter login_writer_;
+    std::vector<LoginWaiter> login_waiters_;
+    std::uint64_t last_waiter_id_ = 0;
+    std::shared_ptr<const nlohmann::json> login_response_;
+
+    PushDispatcher pushes_;
+    std::function<void(SessionState, error_code)> state_listener_;
+};
+
+LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(
+    asio::any_io_executor ex, ClientConfig cfg)
+{
+    return std::make_shared<ClientImpl>(std::move(ex), std::move(cfg));
+}
+
+LIVECHAT_RTM_DECL void shutdown(ClientImpl& impl) noexcept { impl.shutdown(); }
+
+LIVECHAT_RTM_DECL void start_run(const std::shared_ptr<ClientImpl>& impl, RunHandler handler)
+{
+    impl->start_run(std::move(handler));
+}
+
+LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
+    std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler)
+{
+    impl->start_request(action, writer, diag, std::move(handler));
+}
+
+LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, LoginWriter writer,
+    Diagnostics* diag, ReplyHandler handler)
+{
+    impl->start_login(std::move(writer), diag, std::move(handler));
+}
+
+LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl) { impl.stop(); }
+
+LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept
+{
+    return impl.executor();
+}
+
+LIVECHAT_RTM_DECL SessionState state_of(const ClientImpl& impl) noexcept { return impl.state(); }
+
+LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept { return impl.pushes(); }
+
+LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientImpl& impl) noexcept
+{
+    return impl.run_diagnostics();
+}
+
+LIVECHAT_RTM_DECL void set_state_listener(
+    ClientImpl& impl, std::function<void(SessionState, error_code)> listener)
+{
+    impl.set_state_listener(std::move(listener));
+}
+
+} // namespace livechat::rtm::detail
+
+#endif

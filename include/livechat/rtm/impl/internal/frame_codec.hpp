@@ -1,0 +1,52 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_HPP
+
+// Sans-io JSON envelope codec: no sockets, no clocks, no exceptions out.
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace livechat::rtm::detail {
+
+enum class FrameType { response, push };
+
+/// One inbound frame, routed on `type` (never on the presence of `request_id`: a push caused
+/// by our own request carries our `request_id` too).
+struct Frame {
+    FrameType type = FrameType::push;
+    std::string action;
+    std::optional<std::string> request_id;
+    bool success = false; ///< responses only
+    nlohmann::json payload = nlohmann::json::object();
+};
+
+/// Serializes `{"action":..,"request_id":..,"payload":..}`. An empty `request_id` is left out.
+/// `payload` must be an object or null (null is sent as `{}`).
+LIVECHAT_RTM_DECL std::string encode_request(
+    std::string_view action, std::string_view request_id, const nlohmann::json& payload);
+
+/// Parses one inbound text frame into `out`. Never throws. On failure returns
+/// `error::malformed_frame`, says why in `diag.client_message`, and still fills whatever it
+/// could read (`type`, `request_id`), so a pending request can be failed instead of hanging.
+LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Diagnostics& diag);
+
+/// For a response with `success == false`: the error code for `payload.error.type`, with the
+/// server's `type`, `message` and `data` copied into `diag`. A missing or ill-typed error object
+/// gives `error::malformed_frame`.
+LIVECHAT_RTM_DECL error_code decode_server_error(const nlohmann::json& payload, Diagnostics& diag);
+
+} // namespace livechat::rtm::detail
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/internal/frame_codec.ipp>
+#endif
+
+#endif

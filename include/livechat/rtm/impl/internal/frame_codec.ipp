@@ -1,0 +1,102 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_IPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_IPP
+
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+
+namespace livechat::rtm::detail {
+
+LIVECHAT_RTM_DECL std::string encode_request(
+    std::string_view action, std::string_view request_id, const nlohmann::json& payload)
+{
+    // Build the envelope by hand so the payload is serialized in place, never copied.
+    auto quoted = [](std::string_view s) { return nlohmann::json(s).dump(); };
+    std::string out;
+    out.reserve(64 + action.size() + request_id.size());
+    out += "{\"action\":";
+    out += quoted(action);
+    if (!request_id.empty()) {
+        out += ",\"request_id\":";
+        out += quoted(request_id);
+    }
+    out += ",\"payload\":";
+    out += payload.is_null() ? std::string("{}")
+                             : payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '}';
+    return out;
+}
+
+inline error_code malformed(Diagnostics& diag, const char* why)
+{
+    diag.client_message = why;
+    return error::malformed_frame;
+}
+
+LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Diagnostics& diag)
+{
+    out = Frame{};
+    auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded())
+        return malformed(diag, "frame is not valid JSON");
+    if (!doc.is_object())
+        return malformed(diag, "frame is not a JSON object");
+
+    // Read request_id first: even a broken response should fail its pending request.
+    if (auto it = doc.find("request_id"); it != doc.end()) {
+        if (it->is_string())
+            out.request_id = it->get_ref<const std::string&>();
+        else if (!it->is_null())
+            return malformed(diag, "request_id is not a string");
+    }
+
+    auto type = doc.find("type");
+    if (type == doc.end() || !type->is_string())
+        return malformed(diag, "frame has no string 'type'");
+    const auto& type_name = type->get_ref<const std::string&>();
+    if (type_name == "response")
+        out.type = FrameType::response;
+    else if (type_name == "push")
+        out.type = FrameType::push;
+    else
+        return malformed(diag, "frame 'type' is neither \"response\" nor \"push\"");
+
+    auto action = doc.find("action");
+    if (action == doc.end() || !action->is_string())
+        return malformed(diag, "frame has no string 'action'");
+    out.action = std::move(action->get_ref<std::string&>());
+
+    if (out.type == FrameType::response) {
+        auto success = doc.find("success");
+        if (success == doc.end() || !success->is_boolean())
+            return malformed(diag, "response has no boolean 'success'");
+        out.success = success->get<bool>();
+    }
+
+    // RTM: payload may be absent or empty when a method has no response payload.
+    if (auto payload = doc.find("payload"); payload != doc.end() && !payload->is_null()) {
+        if (!payload->is_object())
+            return malformed(diag, "frame 'payload' is not an object");
+        out.payload = std::move(*payload);
+    }
+    return {};
+}
+
+LIVECHAT_RTM_DECL error_code decode_server_error(const nlohmann::json& payload, Diagnostics& diag)
+{
+    auto err = payload.find("error");
+    if (err == payload.end() || !err->is_object())
+        return malformed(diag, "failed response has no 'error' object");
+    auto type = err->find("type");
+    if (type == err->end() || !type->is_string())
+        return malformed(diag, "failed response has no string 'error.type'");
+    diag.server_type = type->get<std::string>();
+    if (auto msg = err->find("message"); msg != err->end() && msg->is_string())
+        diag.server_message = msg->get<std::string>();
+    if (auto data = err->find("data"); data != err->end() && !data->is_null())
+        diag.server_data = data->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return error_from_server_type(diag.server_type);
+}
+
+} // namespace livechat::rtm::detail
+
+#endif

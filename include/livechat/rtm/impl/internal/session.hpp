@@ -1,0 +1,113 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_SESSION_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_SESSION_HPP
+
+// The login/keep-alive state machine, pure: no sockets, no clock. Time arrives only as timer
+// events, and each event returns the commands the driver must carry out, in order.
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/session_state.hpp>
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace livechat::rtm::detail {
+
+enum class TimerId { login_window, ping };
+
+namespace cmd {
+struct Connect {};
+struct StartLogin {}; ///< ask the token provider, then send `login`
+struct ArmTimer {
+    TimerId id;
+    std::chrono::steady_clock::duration after;
+};
+struct CancelTimer {
+    TimerId id;
+};
+struct SendPing {};
+struct FlushQueue {}; ///< send the requests that waited for login, in order
+struct Close {
+    error_code reason;
+}; ///< close the transport; it reports back through on_transport_closed
+struct FailPending {
+    error_code ec;
+}; ///< complete every pending and queued request with `ec`
+struct NotifyState {
+    SessionState state;
+    error_code ec;
+};
+struct Finish {
+    error_code ec;
+}; ///< complete `async_run`
+
+inline bool operator==(Connect, Connect) { return true; }
+inline bool operator==(StartLogin, StartLogin) { return true; }
+inline bool operator==(ArmTimer a, ArmTimer b) { return a.id == b.id && a.after == b.after; }
+inline bool operator==(CancelTimer a, CancelTimer b) { return a.id == b.id; }
+inline bool operator==(SendPing, SendPing) { return true; }
+inline bool operator==(FlushQueue, FlushQueue) { return true; }
+inline bool operator==(const Close& a, const Close& b) { return a.reason == b.reason; }
+inline bool operator==(const FailPending& a, const FailPending& b) { return a.ec == b.ec; }
+inline bool operator==(const NotifyState& a, const NotifyState& b)
+{
+    return a.state == b.state && a.ec == b.ec;
+}
+inline bool operator==(const Finish& a, const Finish& b) { return a.ec == b.ec; }
+} // namespace cmd
+
+using Command = std::variant<cmd::Connect, cmd::StartLogin, cmd::ArmTimer, cmd::CancelTimer,
+    cmd::SendPing, cmd::FlushQueue, cmd::Close, cmd::FailPending, cmd::NotifyState, cmd::Finish>;
+using Commands = std::vector<Command>;
+
+struct SessionSettings {
+    std::chrono::steady_clock::duration login_window = std::chrono::seconds(30);
+    std::chrono::steady_clock::duration ping_interval = std::chrono::seconds(15);
+    unsigned silent_pings_before_dead = 2;
+    bool auto_login = true;
+};
+
+class Session {
+public:
+    explicit Session(SessionSettings settings) : settings_(settings) {}
+
+    LIVECHAT_RTM_DECL Commands on_start();
+    LIVECHAT_RTM_DECL Commands on_connected(error_code ec);
+    LIVECHAT_RTM_DECL Commands on_login_requested();
+    LIVECHAT_RTM_DECL Commands on_login_result(error_code ec);
+    LIVECHAT_RTM_DECL Commands on_timer(TimerId id);
+    /// Any inbound frame or pong proves the line is alive; cheap, returns no commands.
+    void on_inbound_traffic() noexcept { traffic_ = true; }
+    LIVECHAT_RTM_DECL Commands on_disconnect_push(std::string_view reason);
+    LIVECHAT_RTM_DECL Commands on_transport_closed(error_code ec);
+    LIVECHAT_RTM_DECL Commands on_stop();
+
+    SessionState state() const noexcept { return state_; }
+    bool login_in_progress() const noexcept { return login_in_progress_; }
+    /// The `reason` of the last `customer_disconnected` push, or empty.
+    const std::string& disconnect_reason() const noexcept { return disconnect_reason_; }
+
+private:
+    LIVECHAT_RTM_DECL Commands close(error_code reason);
+    LIVECHAT_RTM_DECL void enter(SessionState s, error_code ec, Commands& out);
+
+    SessionSettings settings_;
+    SessionState state_ = SessionState::idle;
+    bool login_in_progress_ = false;
+    bool traffic_ = false;
+    unsigned silent_pings_ = 0;
+    error_code close_reason_;
+    std::string disconnect_reason_;
+};
+
+} // namespace livechat::rtm::detail
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/internal/session.ipp>
+#endif
+
+#endif

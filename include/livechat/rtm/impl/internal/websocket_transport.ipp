@@ -1,0 +1,331 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_WEBSOCKET_TRANSPORT_IPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_WEBSOCKET_TRANSPORT_IPP
+
+// The production transport: Beast websocket over TCP or TLS. Compiled once, in the library's
+// own translation unit; users' code never includes this file in separate-compilation mode.
+
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/impl/internal/transport.hpp>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+
+#include <deque>
+#include <memory>
+
+namespace livechat::rtm::detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+
+struct TransportOptions {
+    std::chrono::steady_clock::duration connect_timeout;
+    std::chrono::steady_clock::duration close_timeout;
+    std::size_t max_message_size;
+    std::string user_agent;
+};
+
+/// Builds the TLS context once per client: peer verification on by default, the system trust
+/// store plus any extra PEM the user trusts.
+inline std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tls, error_code& ec)
+{
+    auto ctx = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client);
+    ctx->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                     asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                     asio::ssl::context::no_tlsv1_1);
+    if (tls.use_system_trust_store)
+        ctx->set_default_verify_paths(ec);
+    if (!ec && !tls.ca_pem.empty())
+        ctx->add_certificate_authority(asio::buffer(tls.ca_pem), ec);
+    if (!ec)
+        ctx->set_verify_mode(tls.verify_peer ? asio::ssl::verify_peer : asio::ssl::verify_none, ec);
+    return ctx;
+}
+
+inline bool is_ip_literal(const std::string& host)
+{
+    error_code ec;
+    asio::ip::make_address(host, ec);
+    return !ec;
+}
+
+template <bool Tls>
+class WebsocketTransport final : public Transport,
+                                 public std::enable_shared_from_this<WebsocketTransport<Tls>> {
+    using next_layer = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+
+public:
+    WebsocketTransport(asio::any_io_executor ex, TransportOptions opts,
+        std::shared_ptr<asio::ssl::context> tls_ctx, bool verify_peer)
+        : opts_(std::move(opts)), tls_ctx_(std::move(tls_ctx)), verify_peer_(verify_peer),
+          resolver_(ex), deadline_(ex), ws_(make_stream(ex, tls_ctx_.get()))
+    {
+    }
+
+    void open(const Endpoint& endpoint, TransportEvents events) override
+    {
+        events_ = std::move(events);
+        endpoint_ = endpoint;
+        phase_ = Phase::opening;
+        deadline_.expires_after(opts_.connect_timeout);
+        deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
+            if (!ec && self->phase_ == Phase::opening) {
+                self->timed_out_ = true;
+                self->abort_socket();
+            }
+        });
+        resolver_.async_resolve(endpoint_.host, endpoint_.port,
+            [self = this->shared_from_this()](error_code ec, asio::ip::tcp::resolver::results_type r) {
+                self->on_resolved(ec, std::move(r));
+            });
+    }
+
+    void send(std::string message) override
+    {
+        if (phase_ != Phase::open)
+            return; // the client fails the request itself when the line is down
+        outbox_.push_back(std::move(message));
+        if (!writing_)
+            write_next();
+    }
+
+    void ping() override
+    {
+        if (phase_ != Phase::open || pinging_)
+            return;
+        pinging_ = true;
+        ws_.async_ping({}, [self = this->shared_from_this()](error_code ec) {
+            self->pinging_ = false;
+            if (ec)
+                self->fail(ec);
+        });
+    }
+
+    void close(error_code reason) override
+    {
+        if (phase_ == Phase::opening) {
+            aborted_ = true;
+            close_reason_ = reason;
+            abort_socket();
+            return;
+        }
+        if (phase_ != Phase::open)
+            return;
+        phase_ = Phase::closing;
+        close_reason_ = reason;
+        // Bound the closing handshake: a server that never answers gets its socket closed.
+        deadline_.expires_after(opts_.close_timeout);
+        deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
+            if (!ec && self->phase_ == Phase::closing)
+                self->abort_socket();
+        });
+        ws_.async_close(websocket::close_code::normal,
+            [self = this->shared_from_this()](error_code) {
+                // The outstanding read completes too (with `closed`); it reports.
+                self->abort_socket();
+            });
+    }
+
+private:
+    enum class Phase { idle, opening, open, closing, done };
+
+    static websocket::stream<next_layer> make_stream(asio::any_io_executor ex, asio::ssl::context* ctx)
+    {
+        if constexpr (Tls)
+            return websocket::stream<next_layer>(ex, *ctx);
+        else
+            return websocket::stream<next_layer>(ex);
+    }
+
+    void on_resolved(error_code ec, asio::ip::tcp::resolver::results_type results)
+    {
+        if (ec)
+            return open_failed(ec);
+        beast::get_lowest_layer(ws_).async_connect(results,
+            [self = this->shared_from_this()](error_code ec, const asio::ip::tcp::endpoint&) {
+                self->on_connected(ec);
+            });
+    }
+
+    void on_connected(error_code ec)
+    {
+        if (ec)
+            return open_failed(ec);
+        // Requests are small and latency matters more than packet count.
+        beast::get_lowest_layer(ws_).socket().set_option(asio::ip::tcp::no_delay(true), ec);
+        if constexpr (Tls) {
+            auto& ssl = ws_.next_layer();
+            // SNI is for names only (RFC 6066); certificates for IP literals are checked by IP.
+            if (!is_ip_literal(endpoint_.host) &&
+                !SSL_set_tlsext_host_name(ssl.native_handle(), endpoint_.host.c_str()))
+                return open_failed(error_code(static_cast<int>(::ERR_get_error()),
+                    asio::error::get_ssl_category()));
+            if (verify_peer_)
+                ssl.set_verify_callback(asio::ssl::host_name_verification(endpoint_.host));
+            ssl.async_handshake(asio::ssl::stream_base::client,
+                [self = this->shared_from_this()](error_code ec) { self->on_tls(ec); });
+        } else {
+            on_tls({});
+        }
+    }
+
+    void on_tls(error_code ec)
+    {
+        if (ec)
+            return open_failed(ec);
+        // From here on the websocket layer owns time-outs; our deadline timer still bounds the
+        // handshake, and the session's pings own liveness.
+        beast::get_lowest_layer(ws_).expires_never();
+        websocket::stream_base::timeout t{};
+        t.handshake_timeout = opts_.close_timeout;
+        t.idle_timeout = websocket::stream_base::none();
+        t.keep_alive_pings = false;
+        ws_.set_option(t);
+        ws_.set_option(websocket::stream_base::decorator(
+            [ua = opts_.user_agent](websocket::request_type& req) {
+                req.set(beast::http::field::user_agent, ua);
+            }));
+        ws_.read_message_max(opts_.max_message_size);
+        ws_.text(true);
+        ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
+            if (kind != websocket::frame_type::close && events_.on_control)
+                events_.on_control();
+        });
+        std::string host = endpoint_.host;
+        bool default_port = endpoint_.port == (Tls ? "443" : "80");
+        if (!default_port)
+            host += ":" + endpoint_.port;
+        ws_.async_handshake(host, endpoint_.target,
+            [self = this->shared_from_this()](error_code ec) { self->on_handshake(ec); });
+    }
+
+    void on_handshake(error_code ec)
+    {
+        if (ec)
+            return open_failed(ec);
+        if (aborted_)
+            return open_failed(asio::error::operation_aborted);
+        phase_ = Phase::open;
+        deadline_.cancel();
+        auto on_open = events_.on_open;
+        read_next();
+        on_open({});
+    }
+
+    void open_failed(error_code ec)
+    {
+        if (phase_ != Phase::opening)
+            return;
+        phase_ = Phase::done;
+        deadline_.cancel();
+        abort_socket();
+        if (timed_out_)
+            ec = error::connect_timeout;
+        else if (aborted_)
+            ec = close_reason_ ? close_reason_ : error_code(asio::error::operation_aborted);
+        auto on_open = std::move(events_.on_open);
+        events_ = {};
+        if (on_open)
+            on_open(ec);
+    }
+
+    void read_next()
+    {
+        ws_.async_read(buffer_, [self = this->shared_from_this()](error_code ec, std::size_t) {
+            self->on_read(ec);
+        });
+    }
+
+    void on_read(error_code ec)
+    {
+        if (ec)
+            return fail(ec);
+        if (phase_ == Phase::done)
+            return;
+        auto data = buffer_.cdata();
+        if (events_.on_message)
+            events_.on_message(
+                std::string_view(static_cast<const char*>(data.data()), data.size()));
+        buffer_.consume(buffer_.size());
+        if (phase_ == Phase::open || phase_ == Phase::closing)
+            read_next();
+    }
+
+    void write_next()
+    {
+        writing_ = true;
+        ws_.async_write(asio::buffer(outbox_.front()),
+            [self = this->shared_from_this()](error_code ec, std::size_t) {
+                self->writing_ = false;
+                if (ec)
+                    return self->fail(ec);
+                self->outbox_.pop_front();
+                if (!self->outbox_.empty() && self->phase_ == Phase::open)
+                    self->write_next();
+            });
+    }
+
+    void fail(error_code ec)
+    {
+        if (phase_ == Phase::done || phase_ == Phase::opening)
+            return;
+        bool we_closed = phase_ == Phase::closing;
+        phase_ = Phase::done;
+        deadline_.cancel();
+        abort_socket();
+        error_code reported = we_closed ? close_reason_ : normalize(ec);
+        auto on_closed = std::move(events_.on_closed);
+        events_ = {};
+        outbox_.clear();
+        if (on_closed)
+            on_closed(reported);
+    }
+
+    static error_code normalize(error_code ec)
+    {
+        if (ec == websocket::error::message_too_big)
+            return error::message_too_big;
+        // A close frame, EOF, reset or an aborted socket all mean: the line went down.
+        return error::connection_lost;
+    }
+
+    void abort_socket()
+    {
+        resolver_.cancel();
+        error_code ignored;
+        auto& sock = beast::get_lowest_layer(ws_).socket();
+        if (sock.is_open()) {
+            sock.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+            sock.close(ignored);
+        }
+    }
+
+    TransportOptions opts_;
+    std::shared_ptr<asio::ssl::context> tls_ctx_;
+    bool verify_peer_;
+    asio::ip::tcp::resolver resolver_;
+    asio::steady_timer deadline_;
+    websocket::stream<next_layer> ws_;
+    beast::flat_buffer buffer_;
+    std::deque<std::string> outbox_;
+    TransportEvents events_;
+    Endpoint endpoint_;
+    Phase phase_ = Phase::idle;
+    error_code close_reason_;
+    bool writing_ = false;
+    bool pinging_ = false;
+    bool timed_out_ = false;
+    bool aborted_ = false;
+};
+
+} // namespace livechat::rtm::detail
+
+#endif

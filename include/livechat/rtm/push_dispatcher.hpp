@@ -1,0 +1,111 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_PUSH_DISPATCHER_HPP
+#define LIVECHAT_RTM_PUSH_DISPATCHER_HPP
+
+#include <livechat/rtm/detail/config.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace livechat::rtm {
+
+/// One push as it came off the wire. Valid only during the handler call: copy what you keep.
+/// Include <livechat/rtm/raw.hpp> (or nlohmann/json.hpp) to read `payload`.
+struct RawPush {
+    std::string_view action;                ///< push name, e.g. "incoming_event"
+    std::optional<std::string_view> request_id; ///< set when our own request caused the push
+    const nlohmann::json& payload;          ///< the `payload` object (empty object if absent)
+    std::string_view text;                  ///< the whole frame as received
+};
+
+namespace detail {
+struct DispatcherState;
+}
+
+/// Keeps one push handler registered; destroying or resetting it unregisters the handler.
+/// Move-only. Safe to destroy inside a handler, and after the dispatcher is gone.
+class Subscription {
+public:
+    Subscription() = default;
+    Subscription(Subscription&& other) noexcept;
+    Subscription& operator=(Subscription&& other) noexcept;
+    Subscription(const Subscription&) = delete;
+    Subscription& operator=(const Subscription&) = delete;
+    ~Subscription() { reset(); }
+
+    /// Unregisters the handler now (no effect when already inactive).
+    LIVECHAT_RTM_DECL void reset() noexcept;
+    /// True while the handler is registered and its dispatcher exists.
+    LIVECHAT_RTM_DECL bool active() const noexcept;
+
+private:
+    friend class PushDispatcher;
+    Subscription(std::weak_ptr<detail::DispatcherState> state, std::uint64_t id)
+        : state_(std::move(state)), id_(id) {}
+    std::weak_ptr<detail::DispatcherState> state_;
+    std::uint64_t id_ = 0;
+};
+
+/// Routes pushes to handlers by push name. Several handlers per name run in the order they
+/// were registered; pushes are dispatched in every session state (a `customer_disconnected`
+/// can be the very first frame). Handlers run on the client's executor and must not block.
+///
+/// Thread safety: not thread-safe; use it on the client's executor only. Handlers may
+/// subscribe and unsubscribe (themselves included) while a push is being dispatched; a
+/// handler added during a dispatch first sees the next push.
+class PushDispatcher {
+public:
+    using Handler = std::function<void(const RawPush&)>;
+
+    LIVECHAT_RTM_DECL PushDispatcher();
+    PushDispatcher(const PushDispatcher&) = delete;
+    PushDispatcher& operator=(const PushDispatcher&) = delete;
+    LIVECHAT_RTM_DECL ~PushDispatcher();
+
+    /// Calls `handler` for every push named `action`.
+    [[nodiscard]] LIVECHAT_RTM_DECL Subscription on(std::string action, Handler handler);
+    /// Calls `handler` for every push, after the handlers registered by name.
+    [[nodiscard]] LIVECHAT_RTM_DECL Subscription on_any(Handler handler);
+    /// Calls `handler` for pushes that no handler registered by name would receive.
+    [[nodiscard]] LIVECHAT_RTM_DECL Subscription on_unknown(Handler handler);
+
+    /// Delivers one push to its handlers. Exceptions from handlers propagate to the caller.
+    LIVECHAT_RTM_DECL void dispatch(const RawPush& push);
+
+    /// The number of active handlers registered for `action` by name.
+    LIVECHAT_RTM_DECL std::size_t handler_count(std::string_view action) const;
+
+private:
+    std::shared_ptr<detail::DispatcherState> state_;
+};
+
+inline Subscription::Subscription(Subscription&& other) noexcept
+    : state_(std::move(other.state_)), id_(other.id_)
+{
+    other.id_ = 0;
+}
+
+inline Subscription& Subscription::operator=(Subscription&& other) noexcept
+{
+    if (this != &other) {
+        reset();
+        state_ = std::move(other.state_);
+        id_ = other.id_;
+        other.id_ = 0;
+    }
+    return *this;
+}
+
+} // namespace livechat::rtm
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/push_dispatcher.ipp>
+#endif
+
+#endif

@@ -1,0 +1,145 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_TESTING_MOCK_SERVER_HPP
+#define LIVECHAT_RTM_TESTING_MOCK_SERVER_HPP
+
+// A scriptable stand-in for the LiveChat RTM service: a real websocket server (ws or wss) on
+// loopback. Shipped as livechat::rtm_testing so applications can test against it too.
+
+#include <livechat/rtm/error.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace livechat::rtm::testing {
+
+/// Timings and identity of the mock service.
+struct MockServerConfig {
+    bool tls = false;         ///< serve wss:// with the bundled test certificate
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 0;   ///< 0 picks a free port
+    /// RTM: a connection that has not logged in by then gets `customer_disconnected`
+    /// (`connection_timeout`) and is closed.
+    std::chrono::steady_clock::duration login_window = std::chrono::seconds(30);
+    /// RTM: a logged-in connection without inbound traffic (frames or pings) for this long
+    /// gets `customer_disconnected` (`connection_timeout`) and is closed.
+    std::chrono::steady_clock::duration idle_timeout = std::chrono::seconds(30);
+    /// Decides whether a login `token` field is valid. The default accepts `"Bearer <x>"`
+    /// unless `<x>` starts with "invalid".
+    std::function<bool(std::string_view token)> accept_token;
+    std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001";
+};
+
+/// A push the mock sends as part of a reaction.
+struct MockPush {
+    std::string action;
+    std::string payload_json = "{}";
+};
+
+/// What the mock does with one request.
+struct Reaction {
+    enum class Kind { answer, respond, fail, withhold, garbage, close, cut };
+    Kind kind = Kind::answer;
+    std::string payload_json = "{}"; ///< respond: the success payload
+    std::string error_type;          ///< fail
+    std::string error_message;       ///< fail
+    std::string error_data_json;     ///< fail: optional `error.data`
+    std::string raw_text;            ///< garbage: sent instead of a response
+    std::chrono::steady_clock::duration delay{}; ///< wait this long before reacting
+    std::vector<MockPush> pushes_before; ///< sent (with the request's request_id) first
+    std::vector<MockPush> pushes_after;  ///< sent (with the request's request_id) after
+
+    /// The built-in behaviour (as the real service would answer).
+    static Reaction answer() { return {}; }
+    /// Success with this payload.
+    static Reaction respond(std::string payload_json);
+    /// Failure with `payload.error` {type, message, data}.
+    static Reaction fail(std::string type, std::string message = "error", std::string data_json = {});
+    /// Never answer.
+    static Reaction withhold();
+    /// Send this text instead of a response.
+    static Reaction garbage(std::string text = "{this is not json");
+    /// Close the websocket (close frame) instead of answering.
+    static Reaction close();
+    /// Drop the TCP connection without a close frame instead of answering.
+    static Reaction cut();
+
+    Reaction& after(std::chrono::steady_clock::duration d) { delay = d; return *this; }
+    Reaction& push_before(std::string action, std::string payload_json = "{}");
+    Reaction& push_after(std::string action, std::string payload_json = "{}");
+};
+
+/// One request the mock received.
+struct ReceivedRequest {
+    std::size_t connection;
+    std::string action;
+    std::string request_id;
+    std::string payload_json;
+};
+
+/// The mock RTM service.
+///
+/// Thread safety: use it only on its executor (tests usually run client and server on one
+/// `io_context`). Lifetime: destroying it closes every connection.
+class MockServer {
+public:
+    explicit MockServer(boost::asio::any_io_executor ex, MockServerConfig cfg = {});
+    ~MockServer();
+    MockServer(const MockServer&) = delete;
+    MockServer& operator=(const MockServer&) = delete;
+
+    /// Binds and starts accepting. Returns the bind error, if any.
+    error_code start();
+    /// Stops accepting and closes every connection.
+    void stop();
+
+    std::uint16_t port() const;
+    /// `ws[s]://127.0.0.1:<port>/v3.0/customer/rtm/ws?license_id=<license_id>`.
+    std::string url(std::uint64_t license_id = 1) const;
+    /// The PEM certificate of the wss:// server, to trust in `ClientConfig::tls.ca_pem`.
+    /// Valid for `localhost` and `127.0.0.1`; for tests only, its private key is public.
+    static const std::string& test_certificate_pem();
+
+    /// The next request named `action` gets `reaction` (queued: first scripted, first used).
+    void script(std::string action, Reaction reaction);
+
+    /// Sends a push to every logged-in connection.
+    void push(std::string action, std::string payload_json = "{}");
+    /// Sends a push to every open connection, logged in or not.
+    void push_to_all(std::string action, std::string payload_json = "{}");
+    /// Sends raw text to every open connection.
+    void send_raw(std::string text);
+    /// Sends `customer_disconnected` with `reason` (and `data`) to every connection, then
+    /// closes them, as the service does.
+    void disconnect_all(std::string reason, std::string data_json = {});
+    /// Closes every connection with a websocket close frame.
+    void close_all();
+    /// Drops every connection without a close frame.
+    void cut_all();
+
+    const std::vector<ReceivedRequest>& received() const;
+    /// How many requests named `action` arrived.
+    std::size_t count(std::string_view action) const;
+    /// Websocket ping control frames received.
+    std::size_t control_pings() const;
+    std::size_t connections_accepted() const;
+    std::size_t open_connections() const;
+    std::size_t logged_in_connections() const;
+    /// `customer_disconnected` reasons the server sent, in order (its own time-outs too).
+    const std::vector<std::string>& disconnect_reasons() const;
+
+    struct Impl;
+
+private:
+    std::shared_ptr<Impl> impl_;
+};
+
+} // namespace livechat::rtm::testing
+
+#endif

@@ -1,0 +1,86 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_V3_0_LOGIN_HPP
+#define LIVECHAT_RTM_V3_0_LOGIN_HPP
+
+// The v3.0 `login` request and response (spec: methods.md section 2.1).
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/ids.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace livechat::rtm::v3_0 {
+
+/// Initial customer data sent with `login`.
+struct LoginCustomer {
+    std::optional<std::string> name;
+    std::optional<std::string> email;
+    std::optional<std::string> avatar; ///< URL
+    std::map<std::string, std::string> fields; ///< custom key/value fields (omitted when empty)
+};
+
+/// The page the customer is on.
+struct CustomerPage {
+    std::optional<std::string> url;
+    std::optional<std::string> title;
+};
+
+/// The `login` request. `token` is filled in by the client from the token provider
+/// (as `"Bearer <token>"`); set it only to bypass the provider for this login.
+struct LoginRequest {
+    std::string token;
+    std::optional<std::int64_t> group_id;
+    std::optional<LoginCustomer> customer;
+    std::optional<CustomerPage> customer_page;
+    std::optional<std::string> referrer;
+    /// Echo of the latest map received in `customer_side_storage_updated`.
+    std::optional<std::map<std::string, std::string>> customer_side_storage;
+    std::optional<bool> is_mobile;
+};
+
+/// One chat of the customer, as listed in the login response.
+struct LoginChat {
+    ChatId chat_id;
+    bool has_unread_events = false;
+};
+
+/// The v3.0 `login` response.
+struct LoginResponse {
+    CustomerId customer_id;
+    bool has_active_thread = false;
+    std::vector<LoginChat> chats;
+    /// `__priv_dynamic_config` as JSON text: private and unstable, informational only.
+    std::string dynamic_config;
+};
+
+/// Writes `req` as a login payload (without touching `token` when it is empty).
+LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const LoginRequest& req);
+/// Reads a login response payload; `malformed_payload` names the bad field in `diag`.
+LIVECHAT_RTM_DECL error_code decode_payload(
+    const nlohmann::json& in, LoginResponse& out, Diagnostics& diag);
+
+namespace actions {
+/// The `login` action: request and response types for generic typed calls.
+struct Login {
+    static constexpr std::string_view name = "login";
+    using request = LoginRequest;
+    using response = LoginResponse;
+};
+} // namespace actions
+
+} // namespace livechat::rtm::v3_0
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/v3_0/login.ipp>
+#endif
+
+#endif

@@ -1,0 +1,142 @@
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace livechat::rtm;
+using namespace livechat::rtm::detail;
+using nlohmann::json;
+
+TEST(FrameCodec, EncodesActionRequestIdAndPayload)
+{
+    auto text = encode_request("start_chat", "7", json{{"chat", {{"access", json::object()}}}});
+    auto j = json::parse(text);
+    EXPECT_EQ(j["action"], "start_chat");
+    EXPECT_EQ(j["request_id"], "7");
+    EXPECT_EQ(j["payload"]["chat"]["access"], json::object());
+}
+
+TEST(FrameCodec, LeavesOutEmptyRequestIdAndSendsNullPayloadAsEmptyObject)
+{
+    auto j = json::parse(encode_request("ping", "", json()));
+    EXPECT_FALSE(j.contains("request_id"));
+    EXPECT_EQ(j["payload"], json::object());
+}
+
+TEST(FrameCodec, EscapesActionNames)
+{
+    auto j = json::parse(encode_request("we\"ird", "1", json::object()));
+    EXPECT_EQ(j["action"], "we\"ird");
+}
+
+TEST(FrameCodec, DecodesSuccessfulResponse)
+{
+    Frame f;
+    Diagnostics d;
+    auto ec = decode_frame(R"({"request_id":"17","action":"get_chats_summary","type":"response",
+        "success":true,"payload":{"chats_summary":[],"total_chats":0}})", f, d);
+    ASSERT_FALSE(ec) << d.client_message;
+    EXPECT_EQ(f.type, FrameType::response);
+    EXPECT_EQ(f.action, "get_chats_summary");
+    EXPECT_EQ(f.request_id, "17");
+    EXPECT_TRUE(f.success);
+    EXPECT_EQ(f.payload["total_chats"], 0);
+}
+
+TEST(FrameCodec, RoutesOnTypeNotOnRequestId)
+{
+    // RTM: a push caused by our request carries our request_id and is still a push.
+    Frame f;
+    Diagnostics d;
+    ASSERT_FALSE(decode_frame(
+        R"({"request_id":"3","action":"incoming_chat_thread","type":"push","payload":{}})", f, d));
+    EXPECT_EQ(f.type, FrameType::push);
+    EXPECT_EQ(f.request_id, "3");
+}
+
+TEST(FrameCodec, AcceptsMissingOrNullPayload)
+{
+    Frame f;
+    Diagnostics d;
+    ASSERT_FALSE(decode_frame(R"({"action":"ping","type":"response","success":true})", f, d));
+    EXPECT_EQ(f.payload, json::object());
+    ASSERT_FALSE(decode_frame(R"({"action":"x","type":"push","payload":null})", f, d));
+    EXPECT_EQ(f.payload, json::object());
+}
+
+TEST(FrameCodec, IgnoresUnknownFields)
+{
+    Frame f;
+    Diagnostics d;
+    ASSERT_FALSE(decode_frame(
+        R"({"action":"x","type":"push","version":"3.3","__priv_y":1,"payload":{}})", f, d));
+}
+
+struct MalformedCase {
+    const char* name;
+    const char* text;
+};
+
+class MalformedFrame : public ::testing::TestWithParam<MalformedCase> {};
+
+TEST_P(MalformedFrame, GivesMalformedFrameWithAReason)
+{
+    Frame f;
+    Diagnostics d;
+    auto ec = decode_frame(GetParam().text, f, d);
+    EXPECT_EQ(ec, error::malformed_frame);
+    EXPECT_FALSE(d.client_message.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(FrameCodec, MalformedFrame,
+    ::testing::Values(MalformedCase{"not_json", "{nope"}, MalformedCase{"empty", ""},
+        MalformedCase{"array", "[1,2]"}, MalformedCase{"string", "\"push\""},
+        MalformedCase{"no_type", R"({"action":"x","payload":{}})"},
+        MalformedCase{"bad_type", R"({"action":"x","type":"event"})"},
+        MalformedCase{"type_not_string", R"({"action":"x","type":1})"},
+        MalformedCase{"no_action", R"({"type":"push"})"},
+        MalformedCase{"action_not_string", R"({"type":"push","action":5})"},
+        MalformedCase{"no_success", R"({"type":"response","action":"x","request_id":"1"})"},
+        MalformedCase{"success_not_bool", R"({"type":"response","action":"x","success":"yes"})"},
+        MalformedCase{"payload_array", R"({"type":"push","action":"x","payload":[]})"},
+        MalformedCase{"request_id_number", R"({"type":"push","action":"x","request_id":5})"},
+        MalformedCase{"truncated", R"({"type":"response","action":"x","succ)"},
+        MalformedCase{"invalid_utf8", "{\"type\":\"push\",\"action\":\"\xff\xfe\"}"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(FrameCodec, KeepsRequestIdOfABrokenResponseSoItCanBeFailed)
+{
+    Frame f;
+    Diagnostics d;
+    auto ec = decode_frame(R"({"type":"response","action":"x","request_id":"9","success":1})", f, d);
+    EXPECT_EQ(ec, error::malformed_frame);
+    EXPECT_EQ(f.type, FrameType::response);
+    EXPECT_EQ(f.request_id, "9");
+}
+
+TEST(FrameCodec, DecodesServerErrorIntoCodeAndDiagnostics)
+{
+    Diagnostics d;
+    auto ec = decode_server_error(json::parse(R"({"error":{"type":"misdirected_request",
+        "message":"Wrong region","data":{"region":"fra"}}})"), d);
+    EXPECT_EQ(ec, error::misdirected_request);
+    EXPECT_EQ(d.server_type, "misdirected_request");
+    EXPECT_EQ(d.server_message, "Wrong region");
+    EXPECT_EQ(json::parse(d.server_data)["region"], "fra");
+}
+
+TEST(FrameCodec, KeepsRawStringOfUnknownServerError)
+{
+    Diagnostics d;
+    auto ec = decode_server_error(json::parse(R"({"error":{"type":"shiny_new","message":"m"}})"), d);
+    EXPECT_EQ(ec, error::server_other);
+    EXPECT_EQ(d.server_type, "shiny_new");
+}
+
+TEST(FrameCodec, FailedResponseWithoutErrorObjectIsMalformed)
+{
+    Diagnostics d;
+    EXPECT_EQ(decode_server_error(json::object(), d), error::malformed_frame);
+    EXPECT_EQ(decode_server_error(json::parse(R"({"error":{"message":"m"}})"), d),
+        error::malformed_frame);
+    EXPECT_EQ(decode_server_error(json::parse(R"({"error":"boom"})"), d), error::malformed_frame);
+}

@@ -1,0 +1,243 @@
+#include <livechat/rtm/impl/internal/session.hpp>
+
+#include <boost/asio/error.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace livechat::rtm;
+using namespace livechat::rtm::detail;
+using namespace std::chrono_literals;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+namespace livechat::rtm::detail {
+// Printable commands make failing expectations readable.
+inline void PrintTo(const Command& c, std::ostream* os)
+{
+    static const char* names[] = {"Connect", "StartLogin", "ArmTimer", "CancelTimer", "SendPing",
+        "FlushQueue", "Close", "FailPending", "NotifyState", "Finish"};
+    *os << names[c.index()];
+}
+} // namespace livechat::rtm::detail
+
+namespace {
+
+const error_code aborted = boost::asio::error::operation_aborted;
+
+SessionSettings fast(bool auto_login = true)
+{
+    return SessionSettings{30s, 15s, 2, auto_login};
+}
+
+Session ready_session()
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    s.on_login_result({});
+    return s;
+}
+
+} // namespace
+
+TEST(Session, StartConnects)
+{
+    Session s(fast());
+    EXPECT_EQ(s.on_start(),
+        (Commands{cmd::NotifyState{SessionState::connecting, {}}, cmd::Connect{}}));
+    EXPECT_EQ(s.state(), SessionState::connecting);
+    EXPECT_THAT(s.on_start(), IsEmpty()); // only once
+}
+
+TEST(Session, ConnectedArmsLoginWindowAndLogsIn)
+{
+    Session s(fast());
+    s.on_start();
+    EXPECT_EQ(s.on_connected({}),
+        (Commands{cmd::NotifyState{SessionState::authorizing, {}},
+            cmd::ArmTimer{TimerId::login_window, 30s}, cmd::StartLogin{}}));
+    EXPECT_TRUE(s.login_in_progress());
+}
+
+TEST(Session, ManualLoginWaitsForTheUser)
+{
+    Session s(fast(false));
+    s.on_start();
+    EXPECT_THAT(s.on_connected({}), Not(Contains(Command{cmd::StartLogin{}})));
+    EXPECT_EQ(s.on_login_requested(), (Commands{cmd::StartLogin{}}));
+    EXPECT_THAT(s.on_login_requested(), IsEmpty()); // one login at a time
+}
+
+TEST(Session, LoginRequestBeforeConnectingDoesNothing)
+{
+    Session s(fast(false));
+    s.on_start();
+    EXPECT_THAT(s.on_login_requested(), IsEmpty());
+}
+
+TEST(Session, ConnectFailureFinishesTheRun)
+{
+    Session s(fast());
+    s.on_start();
+    error_code refused = boost::asio::error::connection_refused;
+    EXPECT_EQ(s.on_connected(refused),
+        (Commands{cmd::FailPending{error::connection_lost},
+            cmd::NotifyState{SessionState::closed, refused}, cmd::Finish{refused}}));
+}
+
+TEST(Session, SuccessfulLoginStartsPingsAndFlushesQueue)
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    EXPECT_EQ(s.on_login_result({}),
+        (Commands{cmd::CancelTimer{TimerId::login_window}, cmd::ArmTimer{TimerId::ping, 15s},
+            cmd::NotifyState{SessionState::ready, {}}, cmd::FlushQueue{}}));
+    EXPECT_EQ(s.state(), SessionState::ready);
+}
+
+TEST(Session, FailedLoginCloses)
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    auto out = s.on_login_result(error::authentication);
+    EXPECT_THAT(out, Contains(Command{cmd::Close{error::authentication}}));
+    EXPECT_EQ(s.state(), SessionState::closing);
+}
+
+TEST(Session, ClosesWhenLoginMissesAuthWindow)
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    EXPECT_EQ(s.on_timer(TimerId::login_window),
+        (Commands{cmd::CancelTimer{TimerId::login_window}, cmd::CancelTimer{TimerId::ping},
+            cmd::NotifyState{SessionState::closing, error::login_timeout},
+            cmd::Close{error::login_timeout}}));
+}
+
+TEST(Session, StaleLoginWindowTimerAfterLoginIsIgnored)
+{
+    auto s = ready_session();
+    EXPECT_THAT(s.on_timer(TimerId::login_window), IsEmpty());
+    EXPECT_EQ(s.state(), SessionState::ready);
+}
+
+TEST(Session, LateLoginResultAfterTimeoutIsIgnored)
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    s.on_timer(TimerId::login_window);
+    EXPECT_THAT(s.on_login_result({}), IsEmpty());
+    EXPECT_EQ(s.state(), SessionState::closing);
+}
+
+TEST(Session, PingsEveryIntervalWhileTrafficFlows)
+{
+    auto s = ready_session();
+    for (int i = 0; i < 5; ++i) {
+        s.on_inbound_traffic();
+        EXPECT_EQ(s.on_timer(TimerId::ping),
+            (Commands{cmd::SendPing{}, cmd::ArmTimer{TimerId::ping, 15s}}));
+    }
+}
+
+TEST(Session, SilentLineIsDeadAfterTwoIntervals)
+{
+    auto s = ready_session();
+    // First tick after login: no traffic yet, one silent interval; still pings.
+    EXPECT_EQ(s.on_timer(TimerId::ping),
+        (Commands{cmd::SendPing{}, cmd::ArmTimer{TimerId::ping, 15s}}));
+    auto out = s.on_timer(TimerId::ping);
+    EXPECT_THAT(out, Contains(Command{cmd::Close{error::ping_timeout}}));
+    EXPECT_THAT(out, Not(Contains(Command{cmd::SendPing{}})));
+}
+
+TEST(Session, TrafficResetsTheSilenceCount)
+{
+    auto s = ready_session();
+    s.on_timer(TimerId::ping); // silent 1
+    s.on_inbound_traffic();
+    s.on_timer(TimerId::ping); // back to 0
+    EXPECT_THAT(s.on_timer(TimerId::ping), Contains(Command{cmd::SendPing{}})); // silent 1
+}
+
+TEST(Session, PingTimerBeforeLoginDoesNothing)
+{
+    // RTM: before login completes, pinging does nothing.
+    Session s(fast());
+    s.on_start();
+    s.on_connected({});
+    EXPECT_THAT(s.on_timer(TimerId::ping), IsEmpty());
+}
+
+TEST(Session, DisconnectPushClosesInAnyState)
+{
+    Session s(fast());
+    s.on_start();
+    s.on_connected({}); // RTM: customer_disconnected can come before login
+    auto out = s.on_disconnect_push("too_many_unauthorized_connections");
+    EXPECT_THAT(out, Contains(Command{cmd::Close{error::disconnected_by_server}}));
+    EXPECT_EQ(s.disconnect_reason(), "too_many_unauthorized_connections");
+}
+
+TEST(Session, TransportClosedAfterOurCloseReportsOurReason)
+{
+    auto s = ready_session();
+    s.on_disconnect_push("access_token_expired");
+    EXPECT_EQ(s.on_transport_closed(error::connection_lost),
+        (Commands{cmd::CancelTimer{TimerId::login_window}, cmd::CancelTimer{TimerId::ping},
+            cmd::FailPending{error::connection_lost},
+            cmd::NotifyState{SessionState::closed, error::disconnected_by_server},
+            cmd::Finish{error::disconnected_by_server}}));
+}
+
+TEST(Session, UnexpectedDropFailsPendingWithConnectionLost)
+{
+    auto s = ready_session();
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::FailPending{error::connection_lost}}));
+    EXPECT_THAT(out, Contains(Command{cmd::Finish{error::connection_lost}}));
+    EXPECT_THAT(s.on_transport_closed(error::connection_lost), IsEmpty()); // once
+}
+
+TEST(Session, StopAbortsPendingWithOperationAborted)
+{
+    auto s = ready_session();
+    EXPECT_THAT(s.on_stop(), Contains(Command{cmd::Close{aborted}}));
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::FailPending{aborted}}));
+    EXPECT_THAT(out, Contains(Command{cmd::Finish{aborted}}));
+}
+
+TEST(Session, StopWhileConnectingClosesTheTransport)
+{
+    Session s(fast());
+    s.on_start();
+    EXPECT_THAT(s.on_stop(), Contains(Command{cmd::Close{aborted}}));
+    EXPECT_THAT(s.on_connected({}), IsEmpty()); // a late open is ignored
+    EXPECT_THAT(s.on_transport_closed(aborted), Contains(Command{cmd::Finish{aborted}}));
+}
+
+TEST(Session, StopWhenIdleOrClosedDoesNothing)
+{
+    Session s(fast());
+    EXPECT_THAT(s.on_stop(), IsEmpty());
+    s.on_start();
+    s.on_connected(boost::asio::error::connection_refused);
+    EXPECT_THAT(s.on_stop(), IsEmpty());
+}
+
+TEST(Session, SecondCloseKeepsTheFirstReason)
+{
+    auto s = ready_session();
+    s.on_timer(TimerId::ping);
+    s.on_timer(TimerId::ping); // ping_timeout
+    EXPECT_THAT(s.on_stop(), IsEmpty());
+    EXPECT_THAT(s.on_transport_closed({}), Contains(Command{cmd::Finish{error::ping_timeout}}));
+}

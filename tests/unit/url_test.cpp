@@ -1,0 +1,49 @@
+#include <livechat/rtm/impl/internal/url.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace livechat::rtm;
+using namespace livechat::rtm::detail;
+
+TEST(Url, BuildsTheV30DefaultFromLicenseId)
+{
+    ClientConfig cfg;
+    cfg.license_id = 1234567;
+    EXPECT_EQ(effective_url(cfg), "wss://api.livechatinc.com/v3.0/customer/rtm/ws?license_id=1234567");
+    cfg.url = "ws://127.0.0.1:9/x";
+    EXPECT_EQ(effective_url(cfg), "ws://127.0.0.1:9/x");
+}
+
+TEST(Url, ParsesSecureUrlWithDefaultPort)
+{
+    auto ep = parse_url("wss://api.livechatinc.com/v3.0/customer/rtm/ws?license_id=1");
+    ASSERT_TRUE(ep);
+    EXPECT_TRUE(ep->tls);
+    EXPECT_EQ(ep->host, "api.livechatinc.com");
+    EXPECT_EQ(ep->port, "443");
+    EXPECT_EQ(ep->target, "/v3.0/customer/rtm/ws?license_id=1");
+}
+
+TEST(Url, ParsesPlainUrlWithPortAndNoPath)
+{
+    auto ep = parse_url("ws://127.0.0.1:8080");
+    ASSERT_TRUE(ep);
+    EXPECT_FALSE(ep->tls);
+    EXPECT_EQ(ep->port, "8080");
+    EXPECT_EQ(ep->target, "/");
+}
+
+TEST(Url, ParsesIpv6Literal)
+{
+    auto ep = parse_url("ws://[::1]:9000/ws");
+    ASSERT_TRUE(ep);
+    EXPECT_EQ(ep->host, "::1");
+    EXPECT_EQ(ep->port, "9000");
+}
+
+TEST(Url, RejectsWhatItCannotUse)
+{
+    for (const char* bad : {"http://x/", "wss://", "ws://:80/", "ws://h:99999/", "ws://h:8a/",
+             "ws://user@h/", "ws://h/#frag", "ws://[::1/"})
+        EXPECT_FALSE(parse_url(bad)) << bad;
+}
