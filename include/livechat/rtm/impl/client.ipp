@@ -11,7 +11,7 @@
 #include <livechat/rtm/impl/internal/session.hpp>
 #include <livechat/rtm/impl/internal/websocket_transport.ipp>
 
-#include <boost/asio/append.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <list>
 
 namespace livechat::rtm::detail {
 
@@ -53,7 +54,8 @@ public:
         run_diag_.clear();
         if (auto ec = validate(); ec)
             return complete_run_now(std::move(handler), ec);
-        run_handler_ = std::move(handler);
+        // Asio 1.26's any_completion_handler move assignment recurses forever: swap instead.
+        RunHandler(std::move(handler)).swap(run_handler_);
         running_ = true;
         session_ = Session(settings());
         auto slot = asio::get_associated_cancellation_slot(run_handler_);
@@ -298,8 +300,7 @@ private:
             auto slot = asio::get_associated_cancellation_slot(run_handler_);
             if (slot.is_connected())
                 slot.clear();
-            asio::post(ex_, asio::append(std::move(run_handler_), c.ec));
-            run_handler_ = {};
+            post_completion(std::move(run_handler_), c.ec); // leaves run_handler_ empty
         }
     }
 
@@ -477,7 +478,7 @@ private:
         auto slot = asio::get_associated_cancellation_slot(p.handler);
         if (slot.is_connected())
             slot.clear();
-        asio::post(ex_, asio::append(std::move(p.handler), ec, Reply{std::move(payload)}));
+        post_completion(std::move(p.handler), ec, Reply{std::move(payload)});
     }
 
     void complete_now(ReplyHandler h, error_code ec, std::shared_ptr<const nlohmann::json> payload = nullptr)
@@ -485,9 +486,17 @@ private:
         complete(Pending{Origin::user, std::move(h), nullptr}, ec, std::move(payload));
     }
 
-    void complete_run_now(RunHandler h, error_code ec)
+    void complete_run_now(RunHandler h, error_code ec) { post_completion(std::move(h), ec); }
+
+    /// Runs `h(args...)` later through the handler's associated executor. (A lambda rather than
+    /// asio::append: Asio 1.26 recurses when it re-wraps an lvalue any_completion_handler.)
+    template <class Handler, class... Args>
+    void post_completion(Handler h, Args... args)
     {
-        asio::post(ex_, asio::append(std::move(h), ec));
+        auto hex = asio::get_associated_executor(h, ex_);
+        asio::post(ex_, asio::bind_executor(hex, [h = std::move(h), args...]() mutable {
+            std::move(h)(std::move(args)...);
+        }));
     }
 
     asio::any_io_executor ex_;
@@ -509,7 +518,7 @@ private:
     asio::steady_timer deadline_timer_;
 
     LoginWriter login_writer_;
-    std::vector<LoginWaiter> login_waiters_;
+    std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
     std::uint64_t last_waiter_id_ = 0;
     std::shared_ptr<const nlohmann::json> login_response_;
 
