@@ -187,15 +187,14 @@ private:
     auto async_login(v3_0::LoginRequest req, Diagnostics* diag, Token&& token)
     {
         using Response = v3_0::LoginResponse;
+        // The request travels inside the initiation object, so deferred and awaitable
+        // operations own it until they launch.
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
-            [impl = impl_](auto handler, v3_0::LoginRequest req, Diagnostics* diag) {
+            [impl = impl_, req = std::move(req), diag](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::LoginWriter writer = [req = std::move(req)](nlohmann::json& out) {
-                    v3_0::encode_payload(out, req);
-                };
-                detail::start_login(impl, std::move(writer), diag, Adapter{std::move(handler), diag});
+                detail::start_login(impl, writer_for(req), diag, Adapter{std::move(handler), diag});
             },
-            token, std::move(req), diag);
+            token);
     }
 
     std::shared_ptr<detail::ClientImpl> impl_;

@@ -38,16 +38,13 @@ struct RequestWriter {
     void (*write)(nlohmann::json& out, const void* object);
 };
 
-/// Writes a login request (the token is added by the core) without naming its type.
-using LoginWriter = std::function<void(nlohmann::json& out)>;
-
 LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(
     boost::asio::any_io_executor ex, ClientConfig cfg);
 LIVECHAT_RTM_DECL void shutdown(ClientImpl& impl) noexcept;
 LIVECHAT_RTM_DECL void start_run(const std::shared_ptr<ClientImpl>& impl, RunHandler handler);
 LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
     std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler);
-LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, LoginWriter writer,
+LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, RequestWriter writer,
     Diagnostics* diag, ReplyHandler handler);
 LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl);
 LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept;

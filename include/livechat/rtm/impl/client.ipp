@@ -91,11 +91,13 @@ public:
             waiting_.emplace_back(std::move(id), std::move(frame));
     }
 
-    void start_login(LoginWriter writer, Diagnostics* diag, ReplyHandler handler)
+    void start_login(RequestWriter writer, Diagnostics* diag, ReplyHandler handler)
     {
         if (!running_)
             return complete_now(std::move(handler), error::not_running);
-        login_writer_ = std::move(writer);
+        // Serialized now: the caller's request object is gone once this returns.
+        login_payload_ = nlohmann::json::object();
+        writer.write(login_payload_, writer.object);
         if (session_.state() == SessionState::ready) // RTM: one login per connection
             return complete_now(std::move(handler), {}, login_response_);
         auto waiter_id = ++last_waiter_id_;
@@ -327,9 +329,7 @@ private:
                 ec ? "token provider failed: " + ec.message() : "token provider gave no token";
             return execute(session_.on_login_result(error::token_provider_failed));
         }
-        nlohmann::json payload = nlohmann::json::object();
-        if (login_writer_)
-            login_writer_(payload);
+        nlohmann::json payload = login_payload_;
         if (!payload.contains("token")) // RTM: "<token_type> <access_token>"
             payload["token"] = "Bearer " + token;
         std::string id = correlator_.next_id();
@@ -517,7 +517,7 @@ private:
     asio::steady_timer ping_timer_;
     asio::steady_timer deadline_timer_;
 
-    LoginWriter login_writer_;
+    nlohmann::json login_payload_ = nlohmann::json::object(); // without the token
     std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
     std::uint64_t last_waiter_id_ = 0;
     std::shared_ptr<const nlohmann::json> login_response_;
@@ -545,10 +545,10 @@ LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
     impl->start_request(action, writer, diag, std::move(handler));
 }
 
-LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, LoginWriter writer,
+LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, RequestWriter writer,
     Diagnostics* diag, ReplyHandler handler)
 {
-    impl->start_login(std::move(writer), diag, std::move(handler));
+    impl->start_login(writer, diag, std::move(handler));
 }
 
 LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl) { impl.stop(); }

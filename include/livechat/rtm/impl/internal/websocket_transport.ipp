@@ -129,8 +129,7 @@ public:
         });
         ws_.async_close(websocket::close_code::normal,
             [self = this->shared_from_this()](error_code) {
-                // The outstanding read completes too (with `closed`); it reports.
-                self->abort_socket();
+                self->fail(websocket::error::closed); // reports close_reason_
             });
     }
 
@@ -255,7 +254,9 @@ private:
             events_.on_message(
                 std::string_view(static_cast<const char*>(data.data()), data.size()));
         buffer_.consume(buffer_.size());
-        if (phase_ == Phase::open || phase_ == Phase::closing)
+        // Once closing, async_close reads up to the peer's close frame itself; a read started
+        // now would wait behind it forever.
+        if (phase_ == Phase::open)
             read_next();
     }
 
