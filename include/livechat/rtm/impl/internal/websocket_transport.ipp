@@ -192,7 +192,9 @@ private:
             [ua = opts_.user_agent](websocket::request_type& req) {
                 req.set(beast::http::field::user_agent, ua);
             }));
-        ws_.read_message_max(opts_.max_message_size);
+        // The size limit is ours (see on_read): Beast's own limit fails the connection with a
+        // close handshake whose TLS teardown can replace `message_too_big` with another error.
+        ws_.read_message_max(0);
         ws_.text(true);
         ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
             if (kind != websocket::frame_type::close && events_.on_control)
@@ -238,9 +240,9 @@ private:
 
     void read_next()
     {
-        ws_.async_read(buffer_, [self = this->shared_from_this()](error_code ec, std::size_t) {
-            self->on_read(ec);
-        });
+        constexpr std::size_t chunk = 64 * 1024;
+        ws_.async_read_some(buffer_, chunk,
+            [self = this->shared_from_this()](error_code ec, std::size_t) { self->on_read(ec); });
     }
 
     void on_read(error_code ec)
@@ -249,6 +251,10 @@ private:
             return fail(ec);
         if (phase_ == Phase::done)
             return;
+        if (buffer_.size() > opts_.max_message_size)
+            return fail(websocket::error::message_too_big);
+        if (!ws_.is_message_done())
+            return read_next(); // a message in several frames or chunks
         auto data = buffer_.cdata();
         if (events_.on_message)
             events_.on_message(
