@@ -1,32 +1,76 @@
 #!/usr/bin/env bash
-# Installs what livechat-rtm needs to build and test on Debian 12, only where it is missing.
-# Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
+# livechat-rtm set-up and entry point, for a fresh Debian 12 machine (or any later one).
+#
+#   bash setup.sh demo   install what is missing, build, run the demo against the mock server
+#   bash setup.sh test   install what is missing, build normal + ASan/UBSan, run every test
+#   bash setup.sh deps   only install what is missing
+#
+# Package installation is idempotent: a package already present is not touched. Builds use at
+# most two parallel jobs (a Beast/OpenSSL translation unit needs ~1.2 GiB with g++).
 set -euo pipefail
+cd "$(dirname "$0")"
 
 packages=(
     g++ cmake make
-    libboost1.81-dev          # Beast + Asio + System, header-only use; never plain libboost-dev (1.74)
+    libboost1.81-dev          # Beast + Asio + System, header-only; never plain libboost-dev (1.74)
     libssl-dev                # OpenSSL 3
     nlohmann-json3-dev        # JSON 3.11
     libgtest-dev libgmock-dev # GoogleTest 1.12
-    openssl                   # the mock server's test certificate is generated at build time
-    ca-certificates           # system trust store for wss:// to the real service
+    ca-certificates           # the system trust store for wss:// to the real service
 )
 
-missing=()
-for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$p")
+install_deps() {
+    local missing=() p
+    for p in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        echo "setup: all packages present"
+        return
     fi
-done
-
-if ((${#missing[@]})); then
     echo "setup: installing ${missing[*]}"
-    sudo_cmd=()
-    if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
     export DEBIAN_FRONTEND=noninteractive
-    "${sudo_cmd[@]}" apt-get update -qq
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-else
-    echo "setup: all packages present"
-fi
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() { # preset [target...]
+    local preset=$1
+    shift
+    cmake --preset "$preset" >/dev/null
+    if (($#)); then
+        cmake --build --preset "$preset" --target "$@"
+    else
+        cmake --build --preset "$preset"
+    fi
+}
+
+case "${1:-}" in
+deps)
+    install_deps
+    ;;
+demo)
+    install_deps
+    build dev demo
+    ./build/dev/examples/demo
+    ;;
+test)
+    install_deps
+    start=$(date +%s)
+    build dev
+    ctest --preset dev
+    # Sanitizer findings abort the test that caused them (-fno-sanitize-recover=all).
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+    build asan
+    ctest --preset asan
+    echo "setup: normal and ASan+UBSan suites passed in $(($(date +%s) - start)) s"
+    ;;
+*)
+    echo "usage: bash setup.sh demo|test|deps" >&2
+    exit 2
+    ;;
+esac

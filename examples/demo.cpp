@@ -62,8 +62,9 @@ int main()
         });
     });
 
-    client.async_run([](rtm::error_code ec) {
+    client.async_run([&](rtm::error_code ec) {
         std::cout << "run ended: " << ec.message() << "\n";
+        server.stop(); // nothing left to serve: let the io_context run out of work
     });
 
     // 3. Log in (the client does it on connect; this waits for the response).

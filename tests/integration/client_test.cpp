@@ -339,9 +339,9 @@ TEST_P(ClientTest, TypedCallsDecodeAndReportDiagnostics)
     start_ready();
     Outcome<FormResponse> ok, bad, failed;
     rtm::Diagnostics bad_diag, failed_diag;
-    client->async_execute<GetForm>(FormRequest{3}, nullptr, ok.handler());
-    client->async_execute<GetForm>(FormRequest{3}, &bad_diag, bad.handler());
-    client->async_execute<GetForm>(FormRequest{3}, &failed_diag, failed.handler());
+    client->async_execute<GetForm>(FormRequest{3}, ok.handler());
+    client->async_execute<GetForm>(FormRequest{3}, bad_diag, bad.handler());
+    client->async_execute<GetForm>(FormRequest{3}, failed_diag, failed.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return ok.done() && bad.done() && failed.done(); }));
     EXPECT_FALSE(ok.ec);
     EXPECT_TRUE(ok.value.enabled);

@@ -90,3 +90,53 @@ TEST(MockServer, CertificateIsPem)
 {
     EXPECT_NE(MockServer::test_certificate_pem().find("BEGIN CERTIFICATE"), std::string::npos);
 }
+
+TEST(MockServer, ScriptedCloseEndsTheConnectionAndFailsTheRequest)
+{
+    Ready r;
+    r.server.script("get_form", rtm::testing::Reaction::close());
+    auto [ec, payload] = r.call("get_form");
+    EXPECT_EQ(ec, rtm::error::connection_lost);
+    ASSERT_TRUE(run_until(r.ioc, [&] { return r.ended; }));
+    EXPECT_EQ(r.run_ec, rtm::error::connection_lost);
+}
+
+TEST(MockServer, ScriptedCutDropsTheConnectionAndFailsTheRequest)
+{
+    Ready r;
+    r.server.script("get_form", rtm::testing::Reaction::cut());
+    auto [ec, payload] = r.call("get_form");
+    EXPECT_EQ(ec, rtm::error::connection_lost);
+    ASSERT_TRUE(run_until(r.ioc, [&] { return r.ended; }));
+}
+
+TEST(MockServer, DelayedResponseComesAfterTheDelay)
+{
+    Ready r;
+    r.server.script("get_form",
+        rtm::testing::Reaction::respond(R"({"enabled":false})").after(std::chrono::milliseconds(150)));
+    auto start = std::chrono::steady_clock::now();
+    auto [ec, payload] = r.call("get_form");
+    EXPECT_FALSE(ec);
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(150));
+}
+
+TEST(MockServer, TokenPolicyIsConfigurable)
+{
+    MockServerConfig mc;
+    mc.accept_token = [](std::string_view token) { return token == "Bearer secret"; };
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor(), mc);
+    ASSERT_FALSE(server.start());
+    for (auto [token, expected] : {std::pair{"secret", rtm::error_code()},
+             std::pair{"other", rtm::error_code(rtm::error::authentication)}}) {
+        auto cfg = fast_config(server);
+        cfg.token_provider = rtm::static_token(token);
+        rtm::RtmClient client(ioc, cfg);
+        std::optional<rtm::error_code> login;
+        client.async_run([](rtm::error_code) {});
+        client.async_login({}, [&](rtm::error_code ec, auto) { login = ec; });
+        ASSERT_TRUE(run_until(ioc, [&] { return login.has_value(); }));
+        EXPECT_EQ(*login, expected) << token;
+    }
+}

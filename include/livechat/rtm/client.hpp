@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <utility>
 
 namespace livechat::rtm {
@@ -105,24 +106,27 @@ public:
         return async_login(std::move(req), &diag, std::forward<Token>(token));
     }
 
-    /// Sends any typed action `Action` (with `name`, `request` and `response` members).
+    /// Sends any typed action `Action` (a struct with `name`, `request` and `response`, and
+    /// ADL functions `encode_payload(json&, const request&)` and
+    /// `decode_payload(const json&, response&, Diagnostics&)`).
     ///
     /// Handler: `void(error_code, typename Action::response)`. Errors: `not_running`,
     /// `deadline_exceeded` (after `request_timeout`), `connection_lost` (never resent: the
-    /// action may or may not have taken effect), server errors, `malformed_payload`,
-    /// `malformed_frame`, `operation_aborted`. Cancellation: terminal, partial and total;
-    /// a cancelled request completes at once, and its late response is dropped.
+    /// action may or may not have taken effect), server errors (text in `diag`),
+    /// `malformed_payload`, `malformed_frame`, `operation_aborted`. Cancellation: terminal,
+    /// partial and total all complete the operation at once with `operation_aborted` and drop
+    /// its late response; a request already sent may still take effect on the server.
+    /// Thread safety and lifetimes: see the class; `diag` must outlive the operation.
     template <class Action, class Token = boost::asio::deferred_t>
-    auto async_execute(typename Action::request req, Diagnostics* diag = nullptr, Token&& token = {})
+    auto async_execute(typename Action::request req, Token&& token = {})
     {
-        using Response = typename Action::response;
-        return boost::asio::async_initiate<Token, void(error_code, Response)>(
-            [impl = impl_](auto handler, typename Action::request req, Diagnostics* diag) {
-                using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_request(impl, Action::name, writer_for(req), diag,
-                    Adapter{std::move(handler), diag});
-            },
-            token, std::move(req), diag);
+        return execute<Action>(std::move(req), nullptr, std::forward<Token>(token));
+    }
+    /// As above, with the server's error text (or the bad field's path) delivered into `diag`.
+    template <class Action, class Token = boost::asio::deferred_t>
+    auto async_execute(typename Action::request req, Diagnostics& diag, Token&& token = {})
+    {
+        return execute<Action>(std::move(req), &diag, std::forward<Token>(token));
     }
 
     /// The untyped escape hatch: sends `action` with a JSON object `payload` (include
@@ -133,17 +137,17 @@ public:
     /// the payload holds `error` {type, message, data} and the code is mapped from its type.
     /// Errors, cancellation and lifetimes as for `async_execute`.
     template <class Json = nlohmann::json, class Token = boost::asio::deferred_t>
-    auto async_call(std::string_view action, Json payload, Token&& token = {})
+    auto async_call(std::string action, Json payload, Token&& token = {})
     {
         return boost::asio::async_initiate<Token, void(error_code, Json)>(
-            [impl = impl_](auto handler, std::string_view action, Json payload) {
+            [impl = impl_](auto handler, std::string action, Json payload) {
                 using Adapter = detail::ReplyAdapter<Json, detail::RawDecode, decltype(handler)>;
                 detail::RequestWriter writer{&payload, [](nlohmann::json& out, const void* p) {
                                                  out = *static_cast<const Json*>(p);
                                              }};
                 detail::start_request(impl, action, writer, nullptr, Adapter{std::move(handler), nullptr});
             },
-            token, action, std::move(payload));
+            token, std::move(action), std::move(payload));
     }
 
     /// Requests a graceful stop: the connection closes, pending requests and `async_run`
@@ -181,6 +185,19 @@ private:
         return {&req, [](nlohmann::json& out, const void* p) {
                     encode_payload(out, *static_cast<const Request*>(p));
                 }};
+    }
+
+    template <class Action, class Token>
+    auto execute(typename Action::request req, Diagnostics* diag, Token&& token)
+    {
+        using Response = typename Action::response;
+        return boost::asio::async_initiate<Token, void(error_code, Response)>(
+            [impl = impl_, req = std::move(req), diag](auto handler) {
+                using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
+                detail::start_request(impl, Action::name, writer_for(req), diag,
+                    Adapter{std::move(handler), diag});
+            },
+            token);
     }
 
     template <class Token>

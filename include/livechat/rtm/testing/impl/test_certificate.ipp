@@ -5,7 +5,7 @@
 // A self-signed P-256 certificate for CN=localhost with SANs localhost and 127.0.0.1, valid
 // until 2126, and its private key. For the mock server only: the key is public, never trust
 // this certificate outside tests. Made with:
-//   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500 \
+//   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500
 //     -subj "/CN=localhost/O=livechat-rtm test" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1"
 
 namespace livechat::rtm::testing::detail {
