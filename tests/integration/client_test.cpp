@@ -650,3 +650,19 @@ TEST(ClientStart, SecondRunWhileRunningIsRejected)
     client.cancel();
     ASSERT_TRUE(run_until(ioc, [&] { return first.done(); }));
 }
+
+TEST(ClientStart, LoginIsBoundedByTheLoginWindowNotTheRequestTimeout)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    server.script("login", Reaction::withhold());
+    auto cfg = fast_config(server);
+    cfg.request_timeout = std::chrono::milliseconds(50);
+    cfg.login_window = std::chrono::milliseconds(300);
+    rtm::RtmClient client(ioc, cfg);
+    RunOutcome run;
+    client.async_run(run.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
+    EXPECT_EQ(run.ec, rtm::error::login_timeout);
+}

@@ -333,7 +333,8 @@ private:
         if (!payload.contains("token")) // RTM: "<token_type> <access_token>"
             payload["token"] = "Bearer " + token;
         std::string id = correlator_.next_id();
-        add_pending(id, Pending{Origin::login, {}, nullptr});
+        // The login window (a session timer) bounds the login, not the request timeout.
+        add_pending(id, Pending{Origin::login, {}, nullptr}, cfg_.login_window + cfg_.request_timeout);
         transport_->send(encode_request("login", id, payload));
     }
 
@@ -439,7 +440,12 @@ private:
 
     void add_pending(const std::string& id, Pending p)
     {
-        auto deadline = std::chrono::steady_clock::now() + cfg_.request_timeout;
+        add_pending(id, std::move(p), cfg_.request_timeout);
+    }
+
+    void add_pending(const std::string& id, Pending p, std::chrono::steady_clock::duration timeout)
+    {
+        auto deadline = std::chrono::steady_clock::now() + timeout;
         correlator_.add(id, deadline, std::move(p));
         if (!armed_deadline_ || deadline < *armed_deadline_)
             arm_deadline(deadline);
