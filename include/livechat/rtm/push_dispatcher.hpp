@@ -82,6 +82,7 @@ public:
     LIVECHAT_RTM_DECL std::size_t handler_count(std::string_view action) const;
 
 private:
+    LIVECHAT_RTM_DECL Subscription add(int kind, std::string action, Handler handler);
     std::shared_ptr<detail::DispatcherState> state_;
 };
 

@@ -93,46 +93,33 @@ LIVECHAT_RTM_DECL PushDispatcher::PushDispatcher()
 
 LIVECHAT_RTM_DECL PushDispatcher::~PushDispatcher() = default;
 
-namespace detail {
-inline Subscription add_slot(std::shared_ptr<DispatcherState>& state, SlotKind kind,
-    std::string action, PushDispatcher::Handler handler,
-    Subscription (*make)(std::weak_ptr<DispatcherState>, std::uint64_t))
+LIVECHAT_RTM_DECL Subscription PushDispatcher::add(int kind, std::string action, Handler handler)
 {
     if (!handler)
         return {};
-    Slot slot{++state->last_id, kind, std::move(action), std::move(handler)};
+    detail::Slot slot{++state_->last_id, static_cast<detail::SlotKind>(kind), std::move(action),
+        std::move(handler)};
     auto id = slot.id;
-    if (state->dispatch_depth > 0)
-        state->added_while_dispatching.push_back(std::move(slot));
+    if (state_->dispatch_depth > 0)
+        state_->added_while_dispatching.push_back(std::move(slot));
     else
-        state->slots.push_back(std::move(slot));
-    return make(state, id);
+        state_->slots.push_back(std::move(slot));
+    return Subscription(state_, id);
 }
-} // namespace detail
 
 LIVECHAT_RTM_DECL Subscription PushDispatcher::on(std::string action, Handler handler)
 {
-    auto make = [](std::weak_ptr<detail::DispatcherState> s, std::uint64_t id) {
-        return Subscription(std::move(s), id);
-    };
-    return detail::add_slot(
-        state_, detail::SlotKind::named, std::move(action), std::move(handler), make);
+    return add(static_cast<int>(detail::SlotKind::named), std::move(action), std::move(handler));
 }
 
 LIVECHAT_RTM_DECL Subscription PushDispatcher::on_any(Handler handler)
 {
-    auto make = [](std::weak_ptr<detail::DispatcherState> s, std::uint64_t id) {
-        return Subscription(std::move(s), id);
-    };
-    return detail::add_slot(state_, detail::SlotKind::any, {}, std::move(handler), make);
+    return add(static_cast<int>(detail::SlotKind::any), {}, std::move(handler));
 }
 
 LIVECHAT_RTM_DECL Subscription PushDispatcher::on_unknown(Handler handler)
 {
-    auto make = [](std::weak_ptr<detail::DispatcherState> s, std::uint64_t id) {
-        return Subscription(std::move(s), id);
-    };
-    return detail::add_slot(state_, detail::SlotKind::unknown, {}, std::move(handler), make);
+    return add(static_cast<int>(detail::SlotKind::unknown), {}, std::move(handler));
 }
 
 LIVECHAT_RTM_DECL void PushDispatcher::dispatch(const RawPush& push)
