@@ -14,5 +14,6 @@
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
 #include <livechat/rtm/impl/v3_0/login.ipp>
+#include <livechat/rtm/impl/v3_0/models.ipp>
 
 #endif

@@ -1,0 +1,319 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_MODEL_CODEC_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_MODEL_CODEC_HPP
+
+// Type-driven JSON mapping for typed models, version-agnostic. A model describes its fields
+// once per direction (read_struct / write_struct overloads found by ADL); this file supplies
+// the value types: strings, integers, ids, open enums, optionals, vectors, maps. Decoding
+// never throws: the first missing or ill-typed field becomes `error::malformed_payload` with
+// its JSON path in Diagnostics. Absent and null are treated alike.
+
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/ids.hpp>
+#include <livechat/rtm/open_enum.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace livechat::rtm::detail {
+
+using nlohmann::json;
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_container : std::false_type {};
+template <class T>
+struct is_container<std::vector<T>> : std::true_type {};
+template <class K, class V>
+struct is_container<std::map<K, V>> : std::true_type {};
+
+/// One wire name of an open enum. Each enum supplies, by ADL,
+/// `const std::vector<NamedValue<E>>& enum_names(E)`.
+template <class E>
+struct NamedValue {
+    E value;
+    const char* name;
+};
+
+template <class E>
+std::string_view enum_name(E v)
+{
+    for (const auto& n : enum_names(E{}))
+        if (n.value == v)
+            return n.name;
+    return {};
+}
+
+class ModelReader {
+public:
+    explicit ModelReader(Diagnostics& diag, std::string root = "payload")
+        : diag_(diag), path_(std::move(root))
+    {
+    }
+
+    error_code result() const { return ec_; }
+    bool ok() const { return !ec_; }
+
+    /// Reads `obj[key]` into `out`. Optionals and containers may be absent; anything else is
+    /// required.
+    template <class T>
+    void field(const json& obj, const char* key, T& out)
+    {
+        if (ec_)
+            return;
+        auto it = obj.find(key);
+        auto mark = push(key);
+        if (it == obj.end() || it->is_null()) {
+            if constexpr (!is_optional<T>::value && !is_container<T>::value)
+                fail("present");
+        } else {
+            value(*it, out);
+        }
+        pop(mark);
+    }
+
+    /// Like field(), but a container must be present too (it may be empty).
+    template <class T>
+    void required_field(const json& obj, const char* key, T& out)
+    {
+        if (ec_)
+            return;
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) {
+            auto mark = push(key);
+            fail("present");
+            pop(mark);
+            return;
+        }
+        field(obj, key, out);
+    }
+
+    /// Like field(), but leaves a default-initialized `out` alone when absent.
+    template <class T>
+    void optional_field(const json& obj, const char* key, T& out)
+    {
+        if (ec_)
+            return;
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null())
+            return;
+        auto mark = push(key);
+        value(*it, out);
+        pop(mark);
+    }
+
+    bool expect_object(const json& j) { return j.is_object() || fail("an object"); }
+
+    void value(const json& j, std::string& out)
+    {
+        if (!j.is_string())
+            return void(fail("a string"));
+        out = j.get_ref<const std::string&>();
+    }
+    void value(const json& j, bool& out)
+    {
+        if (!j.is_boolean())
+            return void(fail("a boolean"));
+        out = j.get<bool>();
+    }
+    void value(const json& j, std::int64_t& out)
+    {
+        if (!j.is_number_integer())
+            return void(fail("an integer"));
+        out = j.get<std::int64_t>();
+    }
+    template <class Tag>
+    void value(const json& j, Id<Tag>& out)
+    {
+        std::string s;
+        value(j, s);
+        out = Id<Tag>(std::move(s));
+    }
+    void value(const json& j, RawJson& out)
+    {
+        out.text = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    template <class E>
+    void value(const json& j, OpenEnum<E>& out)
+    {
+        if (!j.is_string())
+            return void(fail("a string"));
+        out.raw = j.get<std::string>();
+        out.value = E::unknown;
+        for (const auto& n : enum_names(E{}))
+            if (out.raw == n.name)
+                out.value = n.value;
+    }
+    template <class T>
+    void value(const json& j, std::optional<T>& out)
+    {
+        out.emplace();
+        value(j, *out);
+    }
+    template <class T>
+    void value(const json& j, std::vector<T>& out)
+    {
+        if (!j.is_array())
+            return void(fail("an array"));
+        out.clear();
+        out.reserve(j.size());
+        for (std::size_t i = 0; i < j.size() && !ec_; ++i) {
+            auto mark = path_.size();
+            path_ += '[' + std::to_string(i) + ']';
+            out.emplace_back();
+            value(j[i], out.back());
+            pop(mark);
+        }
+    }
+    template <class V>
+    void value(const json& j, std::map<std::string, V>& out)
+    {
+        if (!j.is_object())
+            return void(fail("an object"));
+        out.clear();
+        for (auto it = j.begin(); it != j.end() && !ec_; ++it) {
+            auto mark = push(it.key().c_str());
+            value(it.value(), out[it.key()]);
+            pop(mark);
+        }
+    }
+    /// Variants (events, property values): a `read_variant(ModelReader&, const json&, V&)`
+    /// found by ADL.
+    template <class... Ts>
+    void value(const json& j, std::variant<Ts...>& out)
+    {
+        read_variant(*this, j, out);
+    }
+    /// Structs: a `read_struct(ModelReader&, const json&, T&)` found by ADL.
+    template <class T, class = std::enable_if_t<std::is_class_v<T>>, class = void>
+    void value(const json& j, T& out)
+    {
+        if (expect_object(j))
+            read_struct(*this, j, out);
+    }
+
+    /// Records the first problem: "<path> must be <expected>".
+    bool fail(const char* expected)
+    {
+        if (!ec_) {
+            ec_ = error::malformed_payload;
+            diag_.client_message = path_ + " must be " + expected;
+        }
+        return false;
+    }
+
+    const std::string& path() const { return path_; }
+
+private:
+    std::size_t push(const char* key)
+    {
+        auto mark = path_.size();
+        path_ += '.';
+        path_ += key;
+        return mark;
+    }
+    void pop(std::size_t mark) { path_.resize(mark); }
+
+    Diagnostics& diag_;
+    std::string path_;
+    error_code ec_;
+};
+
+// ---- writing ---------------------------------------------------------------------------------
+
+// Declared first so that each overload sees all the others.
+template <class T>
+void write_value(json& j, const std::vector<T>& v);
+template <class V>
+void write_value(json& j, const std::map<std::string, V>& v);
+template <class... Ts>
+void write_value(json& j, const std::variant<Ts...>& v);
+template <class T, class = std::enable_if_t<std::is_class_v<T>>, class = void>
+void write_value(json& j, const T& v);
+
+inline void write_value(json& j, const std::string& v) { j = v; }
+inline void write_value(json& j, bool v) { j = v; }
+inline void write_value(json& j, std::int64_t v) { j = v; }
+template <class Tag>
+void write_value(json& j, const Id<Tag>& v)
+{
+    j = v.str();
+}
+inline void write_value(json& j, const RawJson& v)
+{
+    j = json::parse(v.text, nullptr, false);
+    if (j.is_discarded()) // never send invalid JSON: an unparsable raw value becomes null
+        j = nullptr;
+}
+template <class E>
+void write_value(json& j, const OpenEnum<E>& v)
+{
+    // The value set in code wins; an unknown value goes back out as it came in.
+    if (v.value == E::unknown)
+        j = v.raw;
+    else
+        j = std::string(enum_name(v.value));
+}
+template <class T>
+void write_value(json& j, const std::vector<T>& v)
+{
+    j = json::array();
+    for (const auto& x : v)
+        write_value(j.emplace_back(), x);
+}
+template <class V>
+void write_value(json& j, const std::map<std::string, V>& v)
+{
+    j = json::object();
+    for (const auto& [k, x] : v)
+        write_value(j[k], x);
+}
+template <class... Ts>
+void write_value(json& j, const std::variant<Ts...>& v)
+{
+    write_variant(j, v);
+}
+template <class T, class, class>
+void write_value(json& j, const T& v)
+{
+    j = json::object();
+    write_struct(j, v);
+}
+
+/// Writes `obj[key]` unless the value is an empty optional or an empty container.
+template <class T>
+void put(json& obj, const char* key, const T& v)
+{
+    if constexpr (is_optional<T>::value) {
+        if (v)
+            write_value(obj[key], *v);
+    } else if constexpr (is_container<T>::value) {
+        if (!v.empty())
+            write_value(obj[key], v);
+    } else {
+        write_value(obj[key], v);
+    }
+}
+
+/// Writes `obj[key]` always (required arrays and maps, even when empty).
+template <class T>
+void put_always(json& obj, const char* key, const T& v)
+{
+    write_value(obj[key], v);
+}
+
+} // namespace livechat::rtm::detail
+
+#endif

@@ -1,0 +1,47 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_V3_0_JSON_HPP
+#define LIVECHAT_RTM_V3_0_JSON_HPP
+
+// JSON conversion of every v3.0 data structure, for tests, caches and logs. Decoding never
+// throws: a missing required field or a wrong type gives `error::malformed_payload`, with the
+// field's path (e.g. "payload.chat.thread.events[2].text") in `Diagnostics::client_message`.
+// Unknown fields are ignored; absent and null are alike.
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+#include <livechat/rtm/v3_0/chat.hpp>
+#include <livechat/rtm/v3_0/misc.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace livechat::rtm::v3_0 {
+
+#define LIVECHAT_RTM_V3_0_CODEC(Type)                                                             \
+    LIVECHAT_RTM_DECL error_code decode_payload(const nlohmann::json& in, Type& out, Diagnostics& diag); \
+    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& in);
+
+LIVECHAT_RTM_V3_0_CODEC(Access)
+LIVECHAT_RTM_V3_0_CODEC(Properties)
+LIVECHAT_RTM_V3_0_CODEC(User)
+LIVECHAT_RTM_V3_0_CODEC(AgentInfo)
+LIVECHAT_RTM_V3_0_CODEC(Event)
+LIVECHAT_RTM_V3_0_CODEC(FilledFormField)
+LIVECHAT_RTM_V3_0_CODEC(Thread)
+LIVECHAT_RTM_V3_0_CODEC(Chat)
+LIVECHAT_RTM_V3_0_CODEC(ChatSummary)
+LIVECHAT_RTM_V3_0_CODEC(ThreadSummary)
+LIVECHAT_RTM_V3_0_CODEC(Form)
+LIVECHAT_RTM_V3_0_CODEC(Greeting)
+LIVECHAT_RTM_V3_0_CODEC(UrlDetails)
+LIVECHAT_RTM_V3_0_CODEC(TypingIndicator)
+
+#undef LIVECHAT_RTM_V3_0_CODEC
+
+} // namespace livechat::rtm::v3_0
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/v3_0/models.ipp>
+#endif
+
+#endif

@@ -1,0 +1,271 @@
+// Every v3.0 data structure: JSON round trips from fixtures written from the spec's shapes
+// (tests/fixtures/v3_0), and malformed variants made by mutating every field of every fixture.
+
+#include <livechat/rtm/v3_0/json.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+using namespace livechat::rtm;
+using namespace livechat::rtm::v3_0;
+using nlohmann::json;
+
+namespace {
+
+json load(const std::string& name)
+{
+    std::ifstream in(std::string(LIVECHAT_RTM_FIXTURES_DIR) + "/v3_0/" + name);
+    EXPECT_TRUE(in) << name;
+    std::stringstream text;
+    text << in.rdbuf();
+    return json::parse(text.str());
+}
+
+/// Decodes `in` as T; on success, encodes it back into `out`.
+using Codec = std::function<error_code(const json& in, json& out, Diagnostics& diag)>;
+
+template <class T>
+Codec codec_of()
+{
+    return [](const json& in, json& out, Diagnostics& diag) {
+        T value{};
+        auto ec = decode_payload(in, value, diag);
+        if (!ec)
+            encode_payload(out, value);
+        return ec;
+    };
+}
+
+struct Fixture {
+    const char* file;
+    Codec codec;
+    std::vector<const char*> required; ///< paths that must make decoding fail when removed
+};
+
+const std::vector<Fixture>& fixtures()
+{
+    static const std::vector<Fixture> all{
+        {"access.json", codec_of<Access>(), {"payload.group_ids"}},
+        {"properties.json", codec_of<Properties>(), {}},
+        {"user_customer.json", codec_of<User>(), {"payload.id", "payload.type"}},
+        {"user_agent.json", codec_of<User>(), {"payload.id", "payload.type"}},
+        {"agent_info.json", codec_of<AgentInfo>(), {"payload.id"}},
+        {"event_message.json", codec_of<Event>(),
+            {"payload.type", "payload.text", "payload.postback.id", "payload.postback.thread_id",
+                "payload.postback.event_id"}},
+        {"event_system_message.json", codec_of<Event>(), {"payload.system_message_type"}},
+        {"event_annotation.json", codec_of<Event>(), {"payload.annotation_type"}},
+        {"event_filled_form.json", codec_of<Event>(),
+            {"payload.form_id", "payload.fields", "payload.fields[0].id", "payload.fields[0].type"}},
+        {"event_file.json", codec_of<Event>(), {"payload.url"}},
+        {"event_custom.json", codec_of<Event>(), {"payload.type"}},
+        {"event_rich_message.json", codec_of<Event>(), {"payload.elements[0].image.url"}},
+        {"event_unknown.json", codec_of<Event>(), {"payload.type"}},
+        {"thread.json", codec_of<Thread>(), {"payload.id", "payload.events[1].system_message_type"}},
+        {"chat.json", codec_of<Chat>(), {"payload.id", "payload.users[1].id", "payload.thread.id"}},
+        {"chat_summary.json", codec_of<ChatSummary>(),
+            {"payload.id", "payload.last_event_per_type.message.thread_id",
+                "payload.last_event_per_type.message.event"}},
+        {"thread_summary.json", codec_of<ThreadSummary>(), {"payload.id"}},
+        {"form.json", codec_of<Form>(), {"payload.id", "payload.fields", "payload.fields[3].id", "payload.fields[3].type"}},
+        {"greeting.json", codec_of<Greeting>(), {"payload.id", "payload.unique_id", "payload.agent.id"}},
+        {"url_details.json", codec_of<UrlDetails>(), {}},
+        {"typing_indicator.json", codec_of<TypingIndicator>(), {"payload.author_id", "payload.is_typing"}},
+    };
+    return all;
+}
+
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.file; }
+
+class Structure : public ::testing::TestWithParam<Fixture> {};
+
+std::string name_of(const ::testing::TestParamInfo<Fixture>& info)
+{
+    std::string n = info.param.file;
+    return n.substr(0, n.find('.'));
+}
+
+/// Calls f(node, path) for every value in the document, depth first; `path` is spelled the
+/// way Diagnostics spells it ("payload.fields[2].answer").
+void for_each_node(json& j, const std::string& path, const std::function<void(json&, const std::string&)>& f)
+{
+    f(j, path);
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            for_each_node(it.value(), path + "." + it.key(), f);
+    else if (j.is_array())
+        for (std::size_t i = 0; i < j.size(); ++i)
+            for_each_node(j[i], path + "[" + std::to_string(i) + "]", f);
+}
+
+json wrong_type_for(const json& v)
+{
+    if (v.is_string())
+        return 12345;
+    if (v.is_number() || v.is_boolean())
+        return "not the right type";
+    if (v.is_array())
+        return json::object();
+    return json::array({1});
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+} // namespace
+
+TEST_P(Structure, RoundTripsThroughTheTypedModel)
+{
+    auto in = load(GetParam().file);
+    json out;
+    Diagnostics diag;
+    ASSERT_FALSE(GetParam().codec(in, out, diag)) << diag.client_message;
+    EXPECT_EQ(out, in) << "re-encoded:\n" << out.dump(2);
+}
+
+TEST_P(Structure, IgnoresUnknownFields)
+{
+    auto in = load(GetParam().file);
+    auto expected = in;
+    json out;
+    Diagnostics diag;
+    // Maps (properties) have no unknown fields, and unknown events keep everything.
+    std::string file = GetParam().file;
+    if (file != "properties.json" && file != "event_unknown.json") {
+        in["__priv_future"] = {{"x", 1}};
+        ASSERT_FALSE(GetParam().codec(in, out, diag)) << diag.client_message;
+        EXPECT_EQ(out, expected);
+    }
+}
+
+TEST_P(Structure, EveryWrongTypeIsRejectedAtItsPathOrTolerated)
+{
+    // Mutate each node in turn to a value of another JSON type. Decoding must never throw; when
+    // it fails, it names the mutated node (or the node inside it that it reached first).
+    auto original = load(GetParam().file);
+    std::vector<std::string> paths;
+    for_each_node(original, "payload", [&](json&, const std::string& p) { paths.push_back(p); });
+    int rejected = 0;
+    for (const auto& target : paths) {
+        auto doc = original;
+        for_each_node(doc, "payload", [&](json& node, const std::string& p) {
+            if (p == target)
+                node = wrong_type_for(node);
+        });
+        json out;
+        Diagnostics diag;
+        error_code ec;
+        ASSERT_NO_THROW(ec = GetParam().codec(doc, out, diag)) << target;
+        if (ec) {
+            ++rejected;
+            EXPECT_EQ(ec, error::malformed_payload) << target;
+            EXPECT_TRUE(starts_with(diag.client_message, target)) << target << ": " << diag.client_message;
+        }
+    }
+    EXPECT_GT(rejected, 0) << "no mutation of " << GetParam().file << " was detected";
+}
+
+TEST_P(Structure, MissingRequiredFieldsAreNamed)
+{
+    for (std::string target : GetParam().required) {
+        auto doc = load(GetParam().file);
+        bool removed = false;
+        for_each_node(doc, "payload", [&](json& node, const std::string& p) {
+            if (!node.is_object())
+                return;
+            for (auto it = node.begin(); it != node.end(); ++it)
+                if (p + "." + it.key() == target) {
+                    node.erase(it);
+                    removed = true;
+                    return;
+                }
+        });
+        ASSERT_TRUE(removed) << target;
+        json out;
+        Diagnostics diag;
+        EXPECT_EQ(GetParam().codec(doc, out, diag), error::malformed_payload) << target;
+        EXPECT_EQ(diag.client_message, target + " must be present");
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(V30, Structure, ::testing::ValuesIn(fixtures()), name_of);
+
+TEST(V30Properties, UnwrapsTheResponseFormAndWritesTheRequestForm)
+{
+    // RTM v3.0: responses and pushes wrap values as {"value": x}; requests do not.
+    auto in = json::parse(R"({"rating":{"score":{"value":1},"comment":{"value":"Thanks!"}},
+        "routing":{"continuous":{"value":true}}})");
+    Properties p;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(in, p, d)) << d.client_message;
+    EXPECT_EQ(std::get<std::int64_t>(p["rating"]["score"]), 1);
+    EXPECT_EQ(std::get<std::string>(p["rating"]["comment"]), "Thanks!");
+    EXPECT_TRUE(std::get<bool>(p["routing"]["continuous"]));
+    json out;
+    encode_payload(out, p);
+    EXPECT_EQ(out, json::parse(R"({"rating":{"score":1,"comment":"Thanks!"},"routing":{"continuous":true}})"));
+}
+
+TEST(V30Properties, KeepsOtherValuesRaw)
+{
+    Properties p;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(json::parse(R"({"ns":{"ratio":{"value":0.5},"list":[1,2]}})"), p, d));
+    EXPECT_EQ(std::get<RawJson>(p["ns"]["ratio"]).text, "0.5");
+    EXPECT_EQ(std::get<RawJson>(p["ns"]["list"]).text, "[1,2]");
+}
+
+TEST(V30Events, DispatchOnTypeAndKeepUnknownTypesWhole)
+{
+    Event e;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(load("event_message.json"), e, d));
+    ASSERT_TRUE(std::holds_alternative<Message>(e));
+    EXPECT_EQ(std::get<Message>(e).text, "Yes, please");
+    EXPECT_EQ(base_of(e).order, 1575892853242000); // 64-bit
+    EXPECT_EQ(type_name(e), "message");
+
+    ASSERT_FALSE(decode_payload(load("event_unknown.json"), e, d));
+    ASSERT_TRUE(std::holds_alternative<UnknownEvent>(e));
+    EXPECT_EQ(std::get<UnknownEvent>(e).type, "hologram");
+    EXPECT_EQ(json::parse(std::get<UnknownEvent>(e).json.text)["beam"]["power"], 3);
+}
+
+TEST(V30Events, FilledFormAnswersKeepTheirShapes)
+{
+    Event e;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(load("event_filled_form.json"), e, d));
+    const auto& f = std::get<FilledForm>(e);
+    EXPECT_EQ(f.fields[0].text_answer, "Ann");
+    EXPECT_EQ(f.fields[4].option_answer->label, "Billing");
+    EXPECT_EQ(f.fields[6].answers.size(), 2u);
+    EXPECT_EQ(f.fields[7].option_answer->group_id, 2);
+    EXPECT_EQ(f.fields[8].bool_answer, true);
+    EXPECT_FALSE(f.fields[9].text_answer);
+    EXPECT_EQ(f.fields[7].type, FormFieldType::group_chooser);
+}
+
+TEST(V30Users, UnknownUserTypeKeepsItsRawString)
+{
+    User u;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(json::parse(R"({"id":"x","type":"supervisor"})"), u, d));
+    EXPECT_EQ(u.type, UserType::unknown);
+    EXPECT_EQ(u.type.raw, "supervisor");
+    json out;
+    encode_payload(out, u);
+    EXPECT_EQ(out["type"], "supervisor");
+}
+
+TEST(V30Events, NonObjectEventIsMalformed)
+{
+    Event e;
+    Diagnostics d;
+    EXPECT_EQ(decode_payload(json::parse("[1]"), e, d), error::malformed_payload);
+    EXPECT_EQ(d.client_message, "payload must be an object");
+}
