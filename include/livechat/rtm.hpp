@@ -12,12 +12,14 @@
 #include <livechat/rtm/push_dispatcher.hpp>
 #include <livechat/rtm/session_state.hpp>
 #include <livechat/rtm/open_enum.hpp>
+#include <livechat/rtm/v3_0/actions.hpp>
 #include <livechat/rtm/v3_0/chat.hpp>
 #include <livechat/rtm/v3_0/common.hpp>
 #include <livechat/rtm/v3_0/events.hpp>
 #include <livechat/rtm/v3_0/json.hpp>
 #include <livechat/rtm/v3_0/login.hpp>
 #include <livechat/rtm/v3_0/misc.hpp>
+#include <livechat/rtm/v3_0/pushes.hpp>
 #include <livechat/rtm/v3_0/users.hpp>
 
 #endif

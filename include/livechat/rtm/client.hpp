@@ -142,9 +142,11 @@ public:
         return boost::asio::async_initiate<Token, void(error_code, Json)>(
             [impl = impl_](auto handler, std::string action, Json payload) {
                 using Adapter = detail::ReplyAdapter<Json, detail::RawDecode, decltype(handler)>;
-                detail::RequestWriter writer{&payload, [](nlohmann::json& out, const void* p) {
-                                                 out = *static_cast<const Json*>(p);
-                                             }};
+                detail::RequestWriter writer{&payload,
+                    [](nlohmann::json& out, const void* p, Diagnostics&) -> error_code {
+                        out = *static_cast<const Json*>(p);
+                        return {};
+                    }};
                 detail::start_request(impl, action, writer, nullptr, Adapter{std::move(handler), nullptr});
             },
             token, std::move(action), std::move(payload));
@@ -179,14 +181,6 @@ public:
     const std::shared_ptr<detail::ClientImpl>& core() const noexcept { return impl_; }
 
 private:
-    template <class Request>
-    static detail::RequestWriter writer_for(const Request& req)
-    {
-        return {&req, [](nlohmann::json& out, const void* p) {
-                    encode_payload(out, *static_cast<const Request*>(p));
-                }};
-    }
-
     template <class Action, class Token>
     auto execute(typename Action::request req, Diagnostics* diag, Token&& token)
     {
@@ -194,7 +188,7 @@ private:
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
             [impl = impl_, req = std::move(req), diag](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_request(impl, Action::name, writer_for(req), diag,
+                detail::start_request(impl, Action::name, detail::writer_for(req), diag,
                     Adapter{std::move(handler), diag});
             },
             token);
@@ -209,7 +203,7 @@ private:
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
             [impl = impl_, req = std::move(req), diag](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_login(impl, writer_for(req), diag, Adapter{std::move(handler), diag});
+                detail::start_login(impl, detail::writer_for(req), diag, Adapter{std::move(handler), diag});
             },
             token);
     }

@@ -3,6 +3,8 @@
 #define LIVECHAT_RTM_PUSH_DISPATCHER_HPP
 
 #include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -75,6 +77,26 @@ public:
     /// Calls `handler` for pushes that no handler registered by name would receive.
     [[nodiscard]] LIVECHAT_RTM_DECL Subscription on_unknown(Handler handler);
 
+    /// Calls `handler(const Push&)` for every push named `Push::name`, decoded into the typed
+    /// struct `Push` (for example `v3_0::IncomingEvent`). A payload that does not decode goes
+    /// to the `on_malformed` handler instead.
+    template <class Push, class F>
+    [[nodiscard]] Subscription on(F handler)
+    {
+        return on(std::string(Push::name), [this, handler = std::move(handler)](const RawPush& raw) {
+            Push push{};
+            Diagnostics diag;
+            if (auto ec = decode_payload(raw.payload, push, diag))
+                return report_malformed(raw, ec, diag);
+            handler(static_cast<const Push&>(push));
+        });
+    }
+
+    using MalformedHandler = std::function<void(const RawPush&, error_code, const Diagnostics&)>;
+    /// Receives typed pushes whose payload did not decode (`error::malformed_payload`, the
+    /// field's path in the Diagnostics). Replaces the previous handler.
+    void on_malformed(MalformedHandler handler) { malformed_ = std::move(handler); }
+
     /// Delivers one push to its handlers. Exceptions from handlers propagate to the caller.
     LIVECHAT_RTM_DECL void dispatch(const RawPush& push);
 
@@ -83,7 +105,13 @@ public:
 
 private:
     LIVECHAT_RTM_DECL Subscription add(int kind, std::string action, Handler handler);
+    void report_malformed(const RawPush& raw, error_code ec, const Diagnostics& diag)
+    {
+        if (malformed_)
+            malformed_(raw, ec, diag);
+    }
     std::shared_ptr<detail::DispatcherState> state_;
+    MalformedHandler malformed_;
 };
 
 inline Subscription::Subscription(Subscription&& other) noexcept

@@ -13,7 +13,9 @@
 #include <livechat/rtm/impl/internal/frame_codec.ipp>
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
+#include <livechat/rtm/impl/v3_0/actions.ipp>
 #include <livechat/rtm/impl/v3_0/login.ipp>
 #include <livechat/rtm/impl/v3_0/models.ipp>
+#include <livechat/rtm/impl/v3_0/pushes.ipp>
 
 #endif

@@ -32,10 +32,11 @@ struct Reply {
 using ReplyHandler = boost::asio::any_completion_handler<void(error_code, Reply)>;
 using RunHandler = boost::asio::any_completion_handler<void(error_code)>;
 
-/// Writes a request object into a JSON payload without naming its type.
+/// Checks and writes a request object into a JSON payload without naming its type. A failed
+/// check (`error::validation`, text in the Diagnostics) means nothing is sent.
 struct RequestWriter {
     const void* object;
-    void (*write)(nlohmann::json& out, const void* object);
+    error_code (*write)(nlohmann::json& out, const void* object, Diagnostics& diag);
 };
 
 LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(

@@ -6,6 +6,7 @@
 
 #include <boost/asio/associator.hpp>
 
+#include <type_traits>
 #include <utility>
 
 namespace livechat::rtm::detail {
@@ -48,6 +49,27 @@ struct RawDecode {
         return ec;
     }
 };
+
+/// Calls `validate_request(req, diag)` when the request type has one (found by ADL).
+template <class Request, class = void>
+struct HasValidation : std::false_type {};
+template <class Request>
+struct HasValidation<Request,
+    std::void_t<decltype(validate_request(std::declval<const Request&>(), std::declval<Diagnostics&>()))>>
+    : std::true_type {};
+
+template <class Request>
+RequestWriter writer_for(const Request& req)
+{
+    return {&req, [](nlohmann::json& out, const void* p, Diagnostics& diag) -> error_code {
+                const auto& r = *static_cast<const Request*>(p);
+                if constexpr (HasValidation<Request>::value)
+                    if (auto ec = validate_request(r, diag))
+                        return ec;
+                encode_payload(out, r);
+                return {};
+            }};
+}
 
 } // namespace livechat::rtm::detail
 

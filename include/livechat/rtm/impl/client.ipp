@@ -74,7 +74,12 @@ public:
         if (!running_)
             return complete_now(std::move(handler), error::not_running);
         nlohmann::json payload = nlohmann::json::object();
-        writer.write(payload, writer.object);
+        Diagnostics checked;
+        if (auto ec = writer.write(payload, writer.object, checked)) {
+            if (diag)
+                *diag = std::move(checked);
+            return complete_now(std::move(handler), ec); // rejected locally: nothing is sent
+        }
         std::string id = correlator_.next_id();
         std::string frame = encode_request(action, id, payload);
         auto slot = asio::get_associated_cancellation_slot(handler);
@@ -97,7 +102,12 @@ public:
             return complete_now(std::move(handler), error::not_running);
         // Serialized now: the caller's request object is gone once this returns.
         login_payload_ = nlohmann::json::object();
-        writer.write(login_payload_, writer.object);
+        Diagnostics checked;
+        if (auto ec = writer.write(login_payload_, writer.object, checked)) {
+            if (diag)
+                *diag = std::move(checked);
+            return complete_now(std::move(handler), ec);
+        }
         if (session_.state() == SessionState::ready) // RTM: one login per connection
             return complete_now(std::move(handler), {}, login_response_);
         auto waiter_id = ++last_waiter_id_;

@@ -30,10 +30,15 @@ using PropertyValue = std::variant<bool, std::int64_t, std::string, RawJson>;
 /// Properties by namespace and name. Responses and pushes in v3.0 wrap each value as
 /// `{"value": x}`; the decoder accepts both that and the plain request form, and the encoder
 /// writes the request form `{"ns": {"name": x}}`.
-using Properties = std::map<std::string, std::map<std::string, PropertyValue>>;
+/// (A class rather than an alias so that its functions are found in this namespace.)
+struct Properties : std::map<std::string, std::map<std::string, PropertyValue>> {
+    using map::map;
+};
 
 /// Names of deleted properties by namespace: `{"ns": ["name1", "name2"]}`.
-using PropertyNames = std::map<std::string, std::vector<std::string>>;
+struct PropertyNames : std::map<std::string, std::vector<std::string>> {
+    using map::map;
+};
 
 /// The value-only customer storage the server asks clients to persist and echo at login.
 using CustomerSideStorage = std::map<std::string, std::string>;

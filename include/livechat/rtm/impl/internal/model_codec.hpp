@@ -32,12 +32,12 @@ template <class T>
 struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
+/// Vectors, maps and types derived from them (absent means empty).
+template <class T, class = void>
 struct is_container : std::false_type {};
 template <class T>
-struct is_container<std::vector<T>> : std::true_type {};
-template <class K, class V>
-struct is_container<std::map<K, V>> : std::true_type {};
+struct is_container<T, std::void_t<typename T::value_type, decltype(std::declval<const T&>().empty())>>
+    : std::bool_constant<!std::is_same_v<T, std::string>> {};
 
 /// One wire name of an open enum. Each enum supplies, by ADL,
 /// `const std::vector<NamedValue<E>>& enum_names(E)`.
@@ -115,6 +115,15 @@ public:
     }
 
     bool expect_object(const json& j) { return j.is_object() || fail("an object"); }
+
+    /// Runs f() with `key` appended to the path (for fields read from a nested object by hand).
+    template <class F>
+    void within(const char* key, F&& f)
+    {
+        auto mark = push(key);
+        f();
+        pop(mark);
+    }
 
     void value(const json& j, std::string& out)
     {

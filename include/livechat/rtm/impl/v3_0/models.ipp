@@ -60,6 +60,13 @@ inline const std::vector<NamedValue<FormFieldType>>& enum_names(FormFieldType)
     return names;
 }
 
+// ---- Properties (classes derived from std::map: read and written as their map) -------------------
+
+inline void read_struct(ModelReader& r, const json& j, Properties& p) { r.value(j, static_cast<Properties::map&>(p)); }
+inline void write_struct(json& j, const Properties& p) { detail::write_value(j, static_cast<const Properties::map&>(p)); }
+inline void read_struct(ModelReader& r, const json& j, PropertyNames& p) { r.value(j, static_cast<PropertyNames::map&>(p)); }
+inline void write_struct(json& j, const PropertyNames& p) { detail::write_value(j, static_cast<const PropertyNames::map&>(p)); }
+
 // ---- Access, users ------------------------------------------------------------------------------
 
 inline void read_struct(ModelReader& r, const json& j, Access& a)

@@ -1,0 +1,314 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_V3_0_PUSHES_IPP
+#define LIVECHAT_RTM_IMPL_V3_0_PUSHES_IPP
+
+// Field lists of the v3.0 pushes (spec: pushes.md section 2).
+
+#include <livechat/rtm/impl/v3_0/actions.ipp>
+#include <livechat/rtm/v3_0/pushes.hpp>
+
+namespace livechat::rtm::v3_0 {
+
+inline const std::vector<NamedValue<DisconnectReason>>& enum_names(DisconnectReason)
+{
+    using R = DisconnectReason;
+    static const std::vector<NamedValue<R>> names{{R::access_token_expired, "access_token_expired"},
+        {R::access_token_revoked, "access_token_revoked"},
+        {R::connection_evicted, "connection_evicted"}, {R::connection_timeout, "connection_timeout"},
+        {R::customer_banned, "customer_banned"},
+        {R::customer_temporarily_blocked, "customer_temporarily_blocked"},
+        {R::inactivity_timeout, "inactivity_timeout"}, {R::internal_error, "internal_error"},
+        {R::license_expired, "license_expired"}, {R::license_not_found, "license_not_found"},
+        {R::logged_out_remotely, "logged_out_remotely"},
+        {R::misdirected_connection, "misdirected_connection"},
+        {R::product_version_changed, "product_version_changed"},
+        {R::service_temporarily_unavailable, "service_temporarily_unavailable"},
+        {R::too_many_connections, "too_many_connections"},
+        {R::too_many_unauthorized_connections, "too_many_unauthorized_connections"},
+        {R::unsupported_version, "unsupported_version"}};
+    return names;
+}
+
+LIVECHAT_RTM_DECL std::string_view to_string(DisconnectReason r) noexcept
+{
+    return detail::enum_name(r);
+}
+
+inline void read_struct(ModelReader& r, const json& j, IncomingChatThread& p) { r.field(j, "chat", p.chat); }
+inline void write_struct(json& j, const IncomingChatThread& p) { put(j, "chat", p.chat); }
+
+template <class P>
+void read_event_push(ModelReader& r, const json& j, P& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "event", p.event);
+}
+template <class P>
+void write_event_push(json& j, const P& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "event", p.event);
+}
+inline void read_struct(ModelReader& r, const json& j, IncomingEvent& p) { read_event_push(r, j, p); }
+inline void write_struct(json& j, const IncomingEvent& p) { write_event_push(j, p); }
+inline void read_struct(ModelReader& r, const json& j, EventUpdated& p) { read_event_push(r, j, p); }
+inline void write_struct(json& j, const EventUpdated& p) { write_event_push(j, p); }
+
+inline void read_struct(ModelReader& r, const json& j, PostbackToggle& p)
+{
+    r.field(j, "id", p.id);
+    r.field(j, "toggled", p.toggled);
+}
+inline void read_struct(ModelReader& r, const json& j, IncomingRichMessagePostback& p)
+{
+    r.field(j, "user_id", p.user_id);
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "event_id", p.event_id);
+    PostbackToggle toggle;
+    r.field(j, "postback", toggle);
+    p.postback_id = toggle.id;
+    p.toggled = toggle.toggled;
+}
+inline void write_struct(json& j, const IncomingRichMessagePostback& p)
+{
+    put(j, "user_id", p.user_id);
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "event_id", p.event_id);
+    put(j, "postback", PostbackToggle{p.postback_id, p.toggled});
+}
+
+inline void read_struct(ModelReader& r, const json& j, IncomingMulticast& p)
+{
+    r.field(j, "author_id", p.author_id);
+    r.field(j, "content", p.content);
+}
+inline void write_struct(json& j, const IncomingMulticast& p)
+{
+    put(j, "author_id", p.author_id);
+    put(j, "content", p.content);
+}
+
+inline void read_struct(ModelReader& r, const json& j, IncomingTypingIndicator& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "typing_indicator", p.typing_indicator);
+}
+inline void write_struct(json& j, const IncomingTypingIndicator& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "typing_indicator", p.typing_indicator);
+}
+
+inline void read_struct(ModelReader& r, const json& j, CustomerDisconnected& p)
+{
+    r.field(j, "reason", p.reason);
+    r.field(j, "data", p.data);
+    if (auto data = j.find("data"); data != j.end() && data->is_object()) {
+        r.within("data", [&] { r.field(*data, "region", p.region); });
+        // Units are not documented (pushes.md 2.7); integral values are kept.
+        if (auto t = data->find("timeout"); t != data->end() && t->is_number())
+            p.timeout = t->is_number_integer() ? t->get<std::int64_t>()
+                                               : static_cast<std::int64_t>(t->get<double>());
+    }
+}
+inline void write_struct(json& j, const CustomerDisconnected& p)
+{
+    put(j, "reason", p.reason);
+    put(j, "data", p.data);
+}
+
+inline void read_struct(ModelReader& r, const json& j, ThreadClosed& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "user_id", p.user_id);
+}
+inline void write_struct(json& j, const ThreadClosed& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "user_id", p.user_id);
+}
+
+inline void read_struct(ModelReader& r, const json& j, AccessSet& p)
+{
+    r.field(j, "resource", p.resource);
+    r.field(j, "id", p.id);
+    r.field(j, "access", p.access);
+}
+inline void write_struct(json& j, const AccessSet& p)
+{
+    put(j, "resource", p.resource);
+    put(j, "id", p.id);
+    put(j, "access", p.access);
+}
+
+inline void read_struct(ModelReader& r, const json& j, ChatTransferred& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "requester_id", p.requester_id);
+    r.field(j, "type", p.type);
+    // RTM: `ids` holds agent ids (strings) or group ids (ints), depending on `type`.
+    if (p.type == "group")
+        r.field(j, "ids", p.group_ids);
+    else
+        r.field(j, "ids", p.agent_ids);
+}
+inline void write_struct(json& j, const ChatTransferred& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "requester_id", p.requester_id);
+    put(j, "type", p.type);
+    if (p.type == "group")
+        put_always(j, "ids", p.group_ids);
+    else
+        put_always(j, "ids", p.agent_ids);
+}
+
+inline void read_struct(ModelReader& r, const json& j, ChatUserAdded& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "user", p.user);
+    r.field(j, "user_type", p.user_type);
+}
+inline void write_struct(json& j, const ChatUserAdded& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "user", p.user);
+    put(j, "user_type", p.user_type);
+}
+
+inline void read_struct(ModelReader& r, const json& j, ChatUserRemoved& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "user_id", p.user_id);
+    r.field(j, "user_type", p.user_type);
+}
+inline void write_struct(json& j, const ChatUserRemoved& p)
+{
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "user_id", p.user_id);
+    put(j, "user_type", p.user_type);
+}
+
+inline void read_struct(ModelReader& r, const json& j, CustomerUpdated& p) { r.field(j, "customer", p.customer); }
+inline void write_struct(json& j, const CustomerUpdated& p) { put(j, "customer", p.customer); }
+
+inline void read_struct(ModelReader& r, const json& j, CustomerPageUpdated& p)
+{
+    r.field(j, "url", p.url);
+    r.field(j, "title", p.title);
+    r.field(j, "timestamp", p.timestamp);
+}
+inline void write_struct(json& j, const CustomerPageUpdated& p)
+{
+    put(j, "url", p.url);
+    put(j, "title", p.title);
+    put(j, "timestamp", p.timestamp);
+}
+
+inline void read_struct(ModelReader& r, const json& j, CustomerSideStorageUpdated& p)
+{
+    r.required_field(j, "customer_side_storage", p.customer_side_storage);
+}
+inline void write_struct(json& j, const CustomerSideStorageUpdated& p)
+{
+    put_always(j, "customer_side_storage", p.customer_side_storage);
+}
+
+template <class P>
+void read_property_push(ModelReader& r, const json& j, P& p)
+{
+    r.field(j, "chat_id", p.chat_id);
+    if constexpr (HasThreadId<P>::value)
+        r.field(j, "thread_id", p.thread_id);
+    if constexpr (HasEventId<P>::value)
+        r.field(j, "event_id", p.event_id);
+    r.required_field(j, "properties", p.properties);
+}
+template <class P>
+void write_property_push(json& j, const P& p)
+{
+    write_property_target(j, p);
+}
+inline void read_struct(ModelReader& r, const json& j, ChatPropertiesUpdated& p) { read_property_push(r, j, p); }
+inline void read_struct(ModelReader& r, const json& j, ChatPropertiesDeleted& p) { read_property_push(r, j, p); }
+inline void read_struct(ModelReader& r, const json& j, ChatThreadPropertiesUpdated& p) { read_property_push(r, j, p); }
+inline void read_struct(ModelReader& r, const json& j, ChatThreadPropertiesDeleted& p) { read_property_push(r, j, p); }
+inline void read_struct(ModelReader& r, const json& j, EventPropertiesUpdated& p) { read_property_push(r, j, p); }
+inline void read_struct(ModelReader& r, const json& j, EventPropertiesDeleted& p) { read_property_push(r, j, p); }
+inline void write_struct(json& j, const ChatPropertiesUpdated& p) { write_property_push(j, p); }
+inline void write_struct(json& j, const ChatPropertiesDeleted& p) { write_property_push(j, p); }
+inline void write_struct(json& j, const ChatThreadPropertiesUpdated& p) { write_property_push(j, p); }
+inline void write_struct(json& j, const ChatThreadPropertiesDeleted& p) { write_property_push(j, p); }
+inline void write_struct(json& j, const EventPropertiesUpdated& p) { write_property_push(j, p); }
+inline void write_struct(json& j, const EventPropertiesDeleted& p) { write_property_push(j, p); }
+
+inline void read_struct(ModelReader& r, const json& j, LastSeenTimestampUpdated& p)
+{
+    r.field(j, "user_id", p.user_id);
+    r.field(j, "chat_id", p.chat_id);
+    r.field(j, "thread_id", p.thread_id);
+    r.field(j, "timestamp", p.timestamp);
+}
+inline void write_struct(json& j, const LastSeenTimestampUpdated& p)
+{
+    put(j, "user_id", p.user_id);
+    put(j, "chat_id", p.chat_id);
+    put(j, "thread_id", p.thread_id);
+    put(j, "timestamp", p.timestamp);
+}
+
+#define LIVECHAT_RTM_V3_0_PUSH_IMPL(Type)                                                         \
+    LIVECHAT_RTM_DECL error_code decode_payload(const json& in, Type& out, Diagnostics& diag)    \
+    {                                                                                            \
+        ModelReader r(diag);                                                                     \
+        r.value(in, out);                                                                        \
+        return r.result();                                                                       \
+    }                                                                                            \
+    LIVECHAT_RTM_DECL void encode_payload(json& out, const Type& in)                             \
+    {                                                                                            \
+        out = json::object();                                                                    \
+        write_struct(out, in);                                                                   \
+    }
+
+LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingChatThread)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingEvent)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(EventUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingRichMessagePostback)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingMulticast)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingTypingIndicator)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerDisconnected)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ThreadClosed)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(AccessSet)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatTransferred)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatUserAdded)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatUserRemoved)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerPageUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerSideStorageUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatPropertiesUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatPropertiesDeleted)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatThreadPropertiesUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatThreadPropertiesDeleted)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(EventPropertiesUpdated)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(EventPropertiesDeleted)
+LIVECHAT_RTM_V3_0_PUSH_IMPL(LastSeenTimestampUpdated)
+
+#undef LIVECHAT_RTM_V3_0_PUSH_IMPL
+
+} // namespace livechat::rtm::v3_0
+
+#endif
