@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ struct MockServerConfig {
     /// unless `<x>` starts with "invalid".
     std::function<bool(std::string_view token)> accept_token;
     std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001";
+    /// When not empty, the mock sends it in `customer_side_storage_updated` after each login
+    /// (merged with what the login request echoed), as the service does.
+    std::map<std::string, std::string> customer_side_storage;
 };
 
 /// A push the mock sends as part of a reaction.
@@ -122,6 +126,38 @@ public:
     void close_all();
     /// Drops every connection without a close frame.
     void cut_all();
+
+    // ---- acting as the agent (pushes go to every logged-in connection) ----------------------
+
+    /// The agent writes a message into the chat's active thread (joining it first); returns
+    /// the new event's id, or "" when the chat has no active thread.
+    std::string agent_send_message(const std::string& chat_id, const std::string& text);
+    /// The agent sends any event (JSON object, e.g. a rich_message); returns its id or "".
+    std::string agent_send_event(const std::string& chat_id, const std::string& event_json);
+    /// `incoming_typing_indicator` from the agent.
+    void agent_typing(const std::string& chat_id, bool is_typing);
+    /// The agent joins (`chat_user_added`) or leaves (`chat_user_removed`) the chat.
+    void agent_join(const std::string& chat_id);
+    void agent_leave(const std::string& chat_id);
+    /// The chat moves to `group` (`chat_transferred`).
+    void agent_transfer(const std::string& chat_id, std::int64_t group);
+    /// The agent sets chat properties, request form (`chat_properties_updated`).
+    void agent_update_chat_properties(const std::string& chat_id, const std::string& properties_json);
+    /// The agent closes the active thread (`incoming_event` + `thread_closed`).
+    void agent_close_thread(const std::string& chat_id);
+
+    // ---- the service's memory ---------------------------------------------------------------
+
+    /// Ids of the customer's chats, oldest first.
+    std::vector<std::string> chat_ids() const;
+    /// A chat as stored (properties in the request form), as JSON text; "" if unknown.
+    std::string chat_json(const std::string& chat_id) const;
+    /// The customer as stored, as JSON text.
+    std::string customer_json() const;
+    /// The last `send_sneak_peek` text.
+    std::string last_sneak_peek() const;
+    /// Sets a group's status (`online`, `offline`, `online_for_queue`); group 0 is online.
+    void set_group_status(std::int64_t group, std::string status);
 
     const std::vector<ReceivedRequest>& received() const;
     /// How many requests named `action` arrived.

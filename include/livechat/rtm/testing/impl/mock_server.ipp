@@ -3,6 +3,7 @@
 #define LIVECHAT_RTM_TESTING_IMPL_MOCK_SERVER_IPP
 
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/testing/impl/mock_state.ipp>
 #include <livechat/rtm/testing/impl/test_certificate.ipp>
 #include <livechat/rtm/testing/mock_server.hpp>
 
@@ -131,7 +132,8 @@ public:
 
 struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
     Impl(asio::any_io_executor ex, MockServerConfig c)
-        : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server)
+        : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server),
+          state(cfg.customer_id, json(cfg.customer_side_storage))
     {
         if (!cfg.accept_token) {
             cfg.accept_token = [](std::string_view token) {
@@ -177,6 +179,22 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
         c.close();
     }
 
+    /// Sends pushes caused by a request: with its request_id to the requester, without to the
+    /// customer's other logged-in connections (RTM README 4.3).
+    void broadcast(const std::vector<detail::StatePush>& pushes, detail::Connection* requester,
+        const std::string& request_id)
+    {
+        for (const auto& p : pushes) {
+            auto text = p.payload.dump();
+            for_each([&](detail::Connection& c) {
+                if (!c.logged_in)
+                    return;
+                bool origin = &c == requester;
+                c.send(detail::push_frame(p.action, text, origin ? request_id : std::string()));
+            });
+        }
+    }
+
     template <class F>
     void for_each(F f)
     {
@@ -197,6 +215,7 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
     std::map<std::string, std::deque<Reaction>> scripts;
     std::vector<ReceivedRequest> received;
     std::vector<std::string> disconnect_reasons;
+    detail::MockState state;
     std::size_t accepted = 0;
     std::size_t pings = 0;
     bool stopped = false;
@@ -481,28 +500,18 @@ inline void MockServer::Impl::answer(detail::Connection& c, const std::string& a
         // A second login on one connection is not specified by RTM; the mock accepts it.
         if (!c.logged_in)
             c.mark_logged_in();
-        json out = {{"customer_id", cfg.customer_id}, {"has_active_thread", false},
-            {"chats", json::array()},
-            {"__priv_dynamic_config", {{"online_groups_ids", {0}}}}};
-        return c.send(detail::response_frame(action, request_id, true, out));
+        std::vector<detail::StatePush> pushes;
+        auto out = state.login(payload, pushes);
+        c.send(detail::response_frame(action, request_id, true, out));
+        return broadcast(pushes, &c, request_id);
     }
     if (action == "ping") // RTM: a normal success response; body not documented
         return c.send(detail::response_frame(action, request_id, true, json::object()));
     if (!c.logged_in)
         return fail("authorization", "login first");
-    if (action == "get_chats_summary")
-        return c.send(detail::response_frame(action, request_id, true,
-            {{"chats_summary", json::array()}, {"total_chats", 0}}));
-    static const char* const known[] = {"get_chat_threads", "get_chat_threads_summary",
-        "start_chat", "activate_chat", "close_thread", "send_event", "send_rich_message_postback",
-        "send_sneak_peek", "update_chat_properties", "delete_chat_properties",
-        "update_chat_thread_properties", "delete_chat_thread_properties",
-        "update_event_properties", "delete_event_properties", "update_last_seen_timestamp",
-        "update_customer", "update_customer_page", "set_customer_fields", "get_groups_status",
-        "get_predicted_agent", "get_url_details", "get_form"};
-    if (std::find(std::begin(known), std::end(known), action) != std::end(known))
-        return c.send(detail::response_frame(action, request_id, true, json::object()));
-    fail("validation", "unknown action");
+    auto outcome = state.handle(action, payload);
+    c.send(detail::response_frame(action, request_id, outcome.success, outcome.payload));
+    broadcast(outcome.pushes, &c, request_id);
 }
 
 MockServer::MockServer(asio::any_io_executor ex, MockServerConfig cfg)
@@ -595,6 +604,74 @@ void MockServer::close_all()
 void MockServer::cut_all()
 {
     impl_->for_each([](detail::Connection& c) { c.cut(); });
+}
+
+std::string MockServer::agent_send_message(const std::string& chat_id, const std::string& text)
+{
+    return agent_send_event(chat_id, json{{"type", "message"}, {"text", text}}.dump());
+}
+
+std::string MockServer::agent_send_event(const std::string& chat_id, const std::string& event_json)
+{
+    auto pushes = impl_->state.agent_event(chat_id, detail::parse_or_empty(event_json));
+    impl_->broadcast(pushes, nullptr, {});
+    for (const auto& p : pushes)
+        if (p.action == "incoming_event")
+            return p.payload["event"]["id"];
+    return {};
+}
+
+void MockServer::agent_typing(const std::string& chat_id, bool is_typing)
+{
+    impl_->broadcast(impl_->state.agent_typing(chat_id, is_typing), nullptr, {});
+}
+
+void MockServer::agent_join(const std::string& chat_id)
+{
+    impl_->broadcast(impl_->state.agent_join(chat_id), nullptr, {});
+}
+
+void MockServer::agent_leave(const std::string& chat_id)
+{
+    impl_->broadcast(impl_->state.agent_leave(chat_id), nullptr, {});
+}
+
+void MockServer::agent_transfer(const std::string& chat_id, std::int64_t group)
+{
+    impl_->broadcast(impl_->state.agent_transfer(chat_id, group), nullptr, {});
+}
+
+void MockServer::agent_update_chat_properties(const std::string& chat_id, const std::string& properties_json)
+{
+    impl_->broadcast(impl_->state.agent_update_chat_properties(
+                         chat_id, detail::parse_or_empty(properties_json)), nullptr, {});
+}
+
+void MockServer::agent_close_thread(const std::string& chat_id)
+{
+    impl_->broadcast(impl_->state.agent_close_thread(chat_id), nullptr, {});
+}
+
+std::vector<std::string> MockServer::chat_ids() const
+{
+    std::vector<std::string> ids;
+    for (const auto& [id, chat] : impl_->state.chats())
+        ids.push_back(id);
+    return ids;
+}
+
+std::string MockServer::chat_json(const std::string& chat_id) const
+{
+    auto it = impl_->state.chats().find(chat_id);
+    return it == impl_->state.chats().end() ? std::string() : it->second.dump();
+}
+
+std::string MockServer::customer_json() const { return impl_->state.customer().dump(); }
+std::string MockServer::last_sneak_peek() const { return impl_->state.last_sneak_peek(); }
+
+void MockServer::set_group_status(std::int64_t group, std::string status)
+{
+    impl_->state.set_group_status(group, std::move(status));
 }
 
 const std::vector<ReceivedRequest>& MockServer::received() const { return impl_->received; }
