@@ -15,6 +15,7 @@
 #include <livechat/rtm/v3_0/actions.hpp>
 #include <livechat/rtm/v3_0/chat.hpp>
 #include <livechat/rtm/v3_0/common.hpp>
+#include <livechat/rtm/v3_0/convenience.hpp>
 #include <livechat/rtm/v3_0/events.hpp>
 #include <livechat/rtm/v3_0/json.hpp>
 #include <livechat/rtm/v3_0/login.hpp>
