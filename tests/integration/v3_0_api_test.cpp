@@ -3,6 +3,7 @@
 
 #include "json_mutation.hpp"
 #include "test_support.hpp"
+#include "v3_0_push_types.hpp"
 
 #include <livechat/rtm.hpp>
 
@@ -386,7 +387,11 @@ TEST_F(Api, EveryPushArrivesInItsTypedHandler)
         if (action == "customer_disconnected")
             continue; // ends the connection; covered by the client tests
         json seen;
-        auto sub = client->pushes().on(action, [&](const rtm::RawPush& p) { seen = p.payload; });
+        rtm::Subscription sub;
+        ASSERT_TRUE(with_push_type(action, [&](auto tag) {
+            using P = decltype(tag);
+            sub = client->pushes().on<P>([&](const P& p) { encode_payload(seen, p); });
+        })) << action;
         server->push(action, entry["payload"].dump());
         ASSERT_TRUE(run_until(ioc, [&] { return !seen.is_null(); })) << action;
         EXPECT_EQ(seen, entry["payload"]) << action;

@@ -2,6 +2,7 @@
 // trips, malformed variants, and typed dispatch through PushDispatcher::on<Push>.
 
 #include "json_mutation.hpp"
+#include "v3_0_push_types.hpp"
 
 #include <livechat/rtm/push_dispatcher.hpp>
 #include <livechat/rtm/v3_0/pushes.hpp>
@@ -17,23 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-using AllPushes = std::tuple<IncomingChatThread, IncomingEvent, EventUpdated,
-    IncomingRichMessagePostback, IncomingMulticast, IncomingTypingIndicator, CustomerDisconnected,
-    ThreadClosed, AccessSet, ChatTransferred, ChatUserAdded, ChatUserRemoved, CustomerUpdated,
-    CustomerPageUpdated, CustomerSideStorageUpdated, ChatPropertiesUpdated, ChatPropertiesDeleted,
-    ChatThreadPropertiesUpdated, ChatThreadPropertiesDeleted, EventPropertiesUpdated,
-    EventPropertiesDeleted, LastSeenTimestampUpdated>;
-
-/// Calls f.template operator()<Push>() for the push type named `action`; false if none is.
-template <class F>
-bool with_push_type(std::string_view action, F&& f)
-{
-    bool found = false;
-    std::apply([&](auto... tag) {
-        ((decltype(tag)::name == action ? (f(tag), found = true) : false), ...);
-    }, AllPushes{});
-    return found;
-}
+using rtm_test::with_push_type;
+using AllPushes = rtm_test::AllV30Pushes;
 
 struct PushCase {
     std::string action;

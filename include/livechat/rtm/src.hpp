@@ -2,7 +2,9 @@
 #ifndef LIVECHAT_RTM_SRC_HPP
 #define LIVECHAT_RTM_SRC_HPP
 
-// Separate-compilation mode: include this from exactly one .cpp (our CMake target does).
+// Separate-compilation mode: include this from exactly one .cpp, and
+// <livechat/rtm/v3_0/src.hpp> from exactly one (the same or another) .cpp. Our CMake target
+// compiles them as two translation units so that -j2 builds them side by side.
 
 #ifndef LIVECHAT_RTM_SEPARATE_COMPILATION
 #error "src.hpp is for separate compilation: define LIVECHAT_RTM_SEPARATE_COMPILATION"
@@ -13,9 +15,5 @@
 #include <livechat/rtm/impl/internal/frame_codec.ipp>
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
-#include <livechat/rtm/impl/v3_0/actions.ipp>
-#include <livechat/rtm/impl/v3_0/login.ipp>
-#include <livechat/rtm/impl/v3_0/models.ipp>
-#include <livechat/rtm/impl/v3_0/pushes.ipp>
 
 #endif
