@@ -10,6 +10,7 @@
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/ids.hpp>
 #include <livechat/rtm/push_dispatcher.hpp>
+#include <livechat/rtm/reconnect.hpp>
 #include <livechat/rtm/session_state.hpp>
 #include <livechat/rtm/open_enum.hpp>
 #include <livechat/rtm/v3_0/actions.hpp>

@@ -15,5 +15,6 @@
 #include <livechat/rtm/impl/internal/frame_codec.ipp>
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
+#include <livechat/rtm/impl/reconnect.ipp>
 
 #endif

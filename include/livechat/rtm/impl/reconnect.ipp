@@ -1,0 +1,81 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_RECONNECT_IPP
+#define LIVECHAT_RTM_IMPL_RECONNECT_IPP
+
+#include <livechat/rtm/reconnect.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace livechat::rtm {
+
+LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause& cause) noexcept
+{
+    using A = ReconnectAction;
+    struct Rule {
+        std::string_view reason;
+        A action;
+    };
+    // RTM pushes.md section 5, "Suggested client action".
+    static constexpr std::array<Rule, 17> rules{{
+        {"access_token_expired", A::reconnect}, // with a fresh token
+        {"access_token_revoked", A::reconnect}, // with a fresh token
+        {"connection_evicted", A::reconnect},
+        {"connection_timeout", A::reconnect},
+        {"customer_banned", A::stop},
+        {"customer_temporarily_blocked", A::reconnect_after},
+        {"inactivity_timeout", A::stop}, // customer-sdk docs: reconnect when the user acts
+        {"internal_error", A::reconnect},
+        {"license_expired", A::stop},
+        {"license_not_found", A::stop},
+        {"logged_out_remotely", A::stop},
+        {"misdirected_connection", A::switch_region},
+        {"product_version_changed", A::stop},
+        {"service_temporarily_unavailable", A::reconnect_slowly},
+        {"too_many_connections", A::stop}, // 3.3+ docs and the official SDK
+        {"too_many_unauthorized_connections", A::reconnect},
+        {"unsupported_version", A::stop},
+    }};
+    if (!cause.server_reason.empty()) {
+        for (const auto& r : rules)
+            if (r.reason == cause.server_reason)
+                return r.action;
+        return A::reconnect; // unknown reasons: try again, with back-off
+    }
+    if (cause.ec.category() == error_category()) {
+        switch (static_cast<error>(cause.ec.value())) {
+        case error::invalid_config:
+        case error::customer_banned:
+        case error::license_expired:
+        case error::license_not_found:
+        case error::wrong_product_version:
+        case error::unsupported_version:
+        case error::users_limit_reached:
+        case error::validation:
+        case error::authorization: return A::stop;
+        case error::misdirected_request: return A::switch_region;
+        case error::service_unavailable:
+        case error::too_many_requests: return A::reconnect_slowly;
+        default: return A::reconnect;
+        }
+    }
+    return A::reconnect; // network errors
+}
+
+LIVECHAT_RTM_DECL std::chrono::milliseconds backoff_delay(
+    const Backoff& b, unsigned attempt, bool slow, double random01) noexcept
+{
+    double base = static_cast<double>((slow ? b.slow_min_delay : b.min_delay).count());
+    double cap = static_cast<double>(b.max_delay.count());
+    double delay = base * std::pow(std::max(1.0, b.factor), std::min(attempt, 64u));
+    delay = std::min(delay, cap);
+    double jitter = std::clamp(b.jitter, 0.0, 1.0);
+    double r = std::clamp(random01, 0.0, 1.0);
+    delay *= 1.0 - jitter * r;
+    return std::chrono::milliseconds(static_cast<std::int64_t>(std::max(0.0, delay)));
+}
+
+} // namespace livechat::rtm
+
+#endif

@@ -1,0 +1,71 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_RECONNECT_HPP
+#define LIVECHAT_RTM_RECONNECT_HPP
+
+// What to do after a connection ends: the per-reason policy of pushes.md section 5 and the
+// jittered exponential back-off. Pure functions and values: no clock, no I/O.
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/error.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace livechat::rtm {
+
+/// The client's answer to one way a connection can end.
+enum class ReconnectAction {
+    reconnect,         ///< after the normal back-off
+    reconnect_slowly,  ///< after the slow back-off (the service asks clients to ease off)
+    reconnect_after,   ///< after the server-given `data.timeout` (or the slow back-off without one)
+    switch_region,     ///< at once, to the region in `data.region` (misdirected)
+    stop,              ///< never: `async_run` completes with the cause
+};
+
+/// Why a connection ended, as the reconnect policy sees it.
+struct DisconnectCause {
+    /// The `reason` of a `customer_disconnected` push, or empty when there was none.
+    std::string server_reason;
+    /// The error that ended the connection (`disconnected_by_server`, `ping_timeout`, a login
+    /// error such as `authentication`, a network error, ...).
+    error_code ec;
+};
+
+/// The built-in policy (docs/reconnect.md has the table):
+/// - pushes.md section 5: stop for `customer_banned`, `license_expired`, `license_not_found`,
+///   `logged_out_remotely`, `product_version_changed`, `too_many_connections`,
+///   `unsupported_version`, `inactivity_timeout` (reconnect when the user acts again);
+///   `customer_temporarily_blocked` waits `data.timeout`; `service_temporarily_unavailable`
+///   backs off slowly; `misdirected_connection` switches region; everything else reconnects.
+/// - login errors: stop for `customer_banned`, `license_expired`, `license_not_found`,
+///   `wrong_product_version`, `unsupported_version`, `users_limit_reached`, `validation`,
+///   `authorization`; `misdirected_request` switches region; others reconnect.
+/// - SDK errors: `invalid_config` stops; lost lines, time-outs and network errors reconnect.
+LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause& cause) noexcept;
+
+/// Jittered exponential back-off settings.
+struct Backoff {
+    std::chrono::milliseconds min_delay{300};
+    std::chrono::milliseconds max_delay{60'000};
+    double factor = 2.0;
+    double jitter = 0.3; ///< each delay is scaled by a random factor in [1 - jitter, 1]
+    /// `reconnect_slowly` starts here instead of `min_delay`.
+    std::chrono::milliseconds slow_min_delay{1'000};
+};
+
+/// The delay before reconnect attempt `attempt` (0 for the first after a success).
+/// `random01` is a value in [0, 1) from the (injectable) random source.
+LIVECHAT_RTM_DECL std::chrono::milliseconds backoff_delay(
+    const Backoff& b, unsigned attempt, bool slow, double random01) noexcept;
+
+} // namespace livechat::rtm
+
+#ifdef LIVECHAT_RTM_HEADER_ONLY
+#include <livechat/rtm/impl/reconnect.ipp>
+#endif
+
+#endif
