@@ -605,6 +605,7 @@ TEST(ClientStart, RefusedConnectionEndsTheRun)
     rtm::ClientConfig cfg;
     cfg.url = url;
     cfg.token_provider = rtm::static_token("t");
+    cfg.reconnect.enabled = false;
     rtm::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());

@@ -30,7 +30,7 @@ inline bool run_until(boost::asio::io_context& ioc, const std::function<bool()>&
     return true;
 }
 
-/// A client configuration for the mock server with millisecond timings.
+/// A client configuration for the mock server with millisecond timings and no reconnect.
 inline livechat::rtm::ClientConfig fast_config(const livechat::rtm::testing::MockServer& server,
     bool tls = false)
 {
@@ -42,6 +42,8 @@ inline livechat::rtm::ClientConfig fast_config(const livechat::rtm::testing::Moc
     cfg.request_timeout = 2s;
     cfg.connect_timeout = 2s;
     cfg.close_timeout = 500ms;
+    // These tests look at one connection's end; reconnect tests turn it back on.
+    cfg.reconnect.enabled = false;
     if (tls) {
         cfg.tls.ca_pem = livechat::rtm::testing::MockServer::test_certificate_pem();
         cfg.tls.use_system_trust_store = false;

@@ -31,7 +31,7 @@ TEST(Error, UnknownServerTypeIsServerOther)
 
 TEST(Error, EveryEnumeratorHasAMessage)
 {
-    for (int v = 1; v <= 13; ++v)
+    for (int v = 1; v <= 15; ++v)
         EXPECT_EQ(rtm::error_code(v, rtm::error_category()).message().find("unknown"), std::string::npos) << v;
     for (int v = 100; v <= 129; ++v)
         EXPECT_EQ(rtm::error_code(v, rtm::error_category()).message().find("unknown livechat"), std::string::npos) << v;

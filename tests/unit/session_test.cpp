@@ -18,7 +18,7 @@ namespace livechat::rtm::detail {
 inline void PrintTo(const Command& c, std::ostream* os)
 {
     static const char* names[] = {"Connect", "StartLogin", "ArmTimer", "CancelTimer", "SendPing",
-        "FlushQueue", "Close", "FailPending", "NotifyState", "Finish"};
+        "FlushQueue", "Close", "FailPending", "NotifyState", "Finish", "Reconnecting"};
     *os << names[c.index()];
 }
 } // namespace livechat::rtm::detail
@@ -84,7 +84,8 @@ TEST(Session, ConnectFailureFinishesTheRun)
     s.on_start();
     error_code refused = boost::asio::error::connection_refused;
     EXPECT_EQ(s.on_connected(refused),
-        (Commands{cmd::FailPending{error::connection_lost},
+        (Commands{cmd::CancelTimer{TimerId::login_window}, cmd::CancelTimer{TimerId::ping},
+            cmd::FailPending{error::connection_lost},
             cmd::NotifyState{SessionState::closed, refused}, cmd::Finish{refused}}));
 }
 
@@ -240,4 +241,119 @@ TEST(Session, SecondCloseKeepsTheFirstReason)
     s.on_timer(TimerId::ping); // ping_timeout
     EXPECT_THAT(s.on_stop(), IsEmpty());
     EXPECT_THAT(s.on_transport_closed({}), Contains(Command{cmd::Finish{error::ping_timeout}}));
+}
+
+// ---- reconnecting ---------------------------------------------------------------------------
+
+namespace {
+
+SessionSettings reconnecting()
+{
+    SessionSettings s = fast();
+    s.reconnect = true;
+    s.random = [] { return 0.0; }; // no jitter: exact delays
+    return s;
+}
+
+Session ready_reconnecting_session()
+{
+    Session s(reconnecting());
+    s.on_start();
+    s.on_connected({});
+    s.on_login_result({});
+    return s;
+}
+
+} // namespace
+
+TEST(Session, LostLineBacksOffThenReconnects)
+{
+    auto s = ready_reconnecting_session();
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_EQ(out, (Commands{cmd::CancelTimer{TimerId::login_window}, cmd::CancelTimer{TimerId::ping},
+                       cmd::FailPending{error::connection_lost, true},
+                       cmd::NotifyState{SessionState::backing_off, error::connection_lost},
+                       cmd::Reconnecting{300ms, {"", error::connection_lost}, ""},
+                       cmd::ArmTimer{TimerId::backoff, 300ms}}));
+    EXPECT_EQ(s.on_timer(TimerId::backoff),
+        (Commands{cmd::NotifyState{SessionState::connecting, {}}, cmd::Connect{}}));
+}
+
+TEST(Session, BackoffGrowsUntilALoginSucceeds)
+{
+    Session s(reconnecting());
+    s.on_start();
+    std::vector<std::chrono::milliseconds> delays;
+    for (int i = 0; i < 3; ++i) {
+        for (auto& c : s.on_connected(boost::asio::error::connection_refused))
+            if (auto* r = std::get_if<cmd::Reconnecting>(&c))
+                delays.push_back(r->delay);
+        s.on_timer(TimerId::backoff);
+    }
+    EXPECT_EQ(delays, (std::vector<std::chrono::milliseconds>{300ms, 600ms, 1200ms}));
+    s.on_connected({});
+    s.on_login_result({});
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 300ms}})); // reset
+}
+
+TEST(Session, PolicyStopEndsTheRun)
+{
+    auto s = ready_reconnecting_session();
+    s.on_disconnect_push("customer_banned");
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::Finish{error::disconnected_by_server}}));
+    EXPECT_EQ(s.state(), SessionState::closed);
+}
+
+TEST(Session, TemporarilyBlockedWaitsTheServersTimeout)
+{
+    auto s = ready_reconnecting_session();
+    s.on_disconnect_push("customer_temporarily_blocked", 5000ms);
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 5000ms}}));
+}
+
+TEST(Session, MisdirectedConnectionSwitchesRegionAtOnce)
+{
+    auto s = ready_reconnecting_session();
+    s.on_disconnect_push("misdirected_connection", std::nullopt, "fra");
+    auto out = s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(out, Contains(Command{cmd::Reconnecting{0ms,
+                         {"misdirected_connection", error::disconnected_by_server}, "fra"}}));
+    EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 0ms}}));
+}
+
+TEST(Session, ServiceUnavailableBacksOffSlowly)
+{
+    auto s = ready_reconnecting_session();
+    s.on_disconnect_push("service_temporarily_unavailable");
+    EXPECT_THAT(s.on_transport_closed(error::connection_lost),
+        Contains(Command{cmd::ArmTimer{TimerId::backoff, 1000ms}}));
+}
+
+TEST(Session, StopDuringBackoffFinishesAtOnce)
+{
+    auto s = ready_reconnecting_session();
+    s.on_transport_closed(error::connection_lost);
+    EXPECT_EQ(s.on_stop(), (Commands{cmd::CancelTimer{TimerId::backoff}, cmd::FailPending{aborted},
+                               cmd::NotifyState{SessionState::closed, aborted}, cmd::Finish{aborted}}));
+    EXPECT_THAT(s.on_timer(TimerId::backoff), IsEmpty()); // a late timer does nothing
+}
+
+TEST(Session, StopNeverReconnects)
+{
+    auto s = ready_reconnecting_session();
+    s.on_stop();
+    EXPECT_THAT(s.on_transport_closed(error::connection_lost), Contains(Command{cmd::Finish{aborted}}));
+}
+
+TEST(Session, CustomPolicyDecides)
+{
+    auto settings = reconnecting();
+    settings.policy = [](const DisconnectCause&) { return ReconnectAction::stop; };
+    Session s(settings);
+    s.on_start();
+    EXPECT_THAT(s.on_connected(boost::asio::error::connection_refused),
+        Contains(Command{cmd::Finish{boost::asio::error::connection_refused}}));
 }

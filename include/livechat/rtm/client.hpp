@@ -173,6 +173,14 @@ public:
         detail::set_state_listener(*impl_, std::move(listener));
     }
 
+    /// Called (through the client's executor) each time the client schedules a reconnect, with
+    /// the delay and what ended the connection. After the reconnect, `on_state_change` reports
+    /// `ready` again: re-read state there (the server does not replay missed pushes).
+    void on_reconnecting(std::function<void(std::chrono::milliseconds delay, const DisconnectCause&)> listener)
+    {
+        detail::set_reconnect_listener(*impl_, std::move(listener));
+    }
+
     /// What is known about the error that ended the last run (server text, config problem,
     /// the `customer_disconnected` reason in `server_type`).
     const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*impl_); }

@@ -3,6 +3,7 @@
 #define LIVECHAT_RTM_CONFIG_HPP
 
 #include <livechat/rtm/error.hpp>
+#include <livechat/rtm/reconnect.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -44,6 +45,17 @@ struct TlsOptions {
     bool use_system_trust_store = true;
 };
 
+/// When and how the client reconnects (docs/reconnect.md).
+struct ReconnectOptions {
+    /// Reconnect after a lost connection or a `customer_disconnected` push, per `policy`.
+    bool enabled = true;
+    Backoff backoff;
+    /// Decides per cause; `default_reconnect_action` when empty.
+    std::function<ReconnectAction(const DisconnectCause&)> policy;
+    /// Values in [0, 1) for the jitter; a seeded PRNG when empty (tests inject their own).
+    std::function<double()> random;
+};
+
 /// Everything `RtmClient` needs to know. Validated by `async_run`, which completes with
 /// `error::invalid_config` (and a diagnostics message) when something is unusable.
 struct ClientConfig {
@@ -81,6 +93,14 @@ struct ClientConfig {
     /// Largest inbound message accepted; a larger one ends the connection with
     /// `error::message_too_big`.
     std::size_t max_message_size = 4 * 1024 * 1024;
+
+    /// RTM: the service allows 10 pending requests per connection; more wait in a queue.
+    std::size_t max_in_flight = 10;
+    /// Requests waiting (for login, a reconnect, or an in-flight slot) beyond this number fail
+    /// at once with `error::request_queue_full`.
+    std::size_t max_queued_requests = 1000;
+
+    ReconnectOptions reconnect;
 
     TlsOptions tls;
     /// Sent as the handshake's User-Agent header.

@@ -31,6 +31,8 @@ enum class error {
     token_provider_failed,  ///< the token provider reported an error or no token
     connect_timeout,        ///< TCP/TLS/websocket handshake did not finish in time
     already_running,        ///< `async_run` was called while a previous run is active
+    customer_changed,       ///< a re-login returned another customer id than the first login
+    request_queue_full,     ///< more requests are waiting than `max_queued_requests` allows
 
     // --- reported by the server in "error.type" --------------------------------------------
     authentication = 100,

@@ -14,6 +14,7 @@ enum class SessionState {
     ready,       ///< logged in: requests flow, pushes arrive, pings keep the line alive
     closing,     ///< the client is closing the connection
     closed,      ///< the connection is gone and `async_run` has completed
+    backing_off, ///< the connection is gone; the client reconnects after a delay
 };
 
 /// The enumerator's name, for logs.
@@ -26,6 +27,7 @@ constexpr std::string_view to_string(SessionState s) noexcept
     case SessionState::ready: return "ready";
     case SessionState::closing: return "closing";
     case SessionState::closed: return "closed";
+    case SessionState::backing_off: return "backing_off";
     }
     return "unknown";
 }

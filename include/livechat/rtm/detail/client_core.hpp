@@ -52,6 +52,8 @@ LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& imp
 LIVECHAT_RTM_DECL SessionState state_of(const ClientImpl& impl) noexcept;
 LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept;
 LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientImpl& impl) noexcept;
+LIVECHAT_RTM_DECL void set_reconnect_listener(ClientImpl& impl,
+    std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener);
 LIVECHAT_RTM_DECL void set_state_listener(
     ClientImpl& impl, std::function<void(SessionState, error_code)> listener);
 

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <random>
 #include <list>
 
 namespace livechat::rtm::detail {
@@ -27,7 +28,7 @@ class ClientImpl : public std::enable_shared_from_this<ClientImpl> {
 public:
     ClientImpl(asio::any_io_executor ex, ClientConfig cfg)
         : ex_(std::move(ex)), cfg_(std::move(cfg)), session_(settings()), login_timer_(ex_),
-          ping_timer_(ex_), deadline_timer_(ex_)
+          ping_timer_(ex_), backoff_timer_(ex_), deadline_timer_(ex_), rng_(std::random_device{}())
     {
     }
 
@@ -89,11 +90,17 @@ public:
                     self->cancel_request(id);
             });
         }
+        if (queued_ >= cfg_.max_queued_requests && !can_send_now()) {
+            if (diag)
+                diag->client_message = "the request queue is full";
+            return complete_now(std::move(handler), error::request_queue_full);
+        }
         add_pending(id, Pending{Origin::user, std::move(handler), diag});
-        if (session_.state() == SessionState::ready)
-            transport_->send(std::move(frame));
-        else // RTM: login goes first; everything else waits for it
-            waiting_.emplace_back(std::move(id), std::move(frame));
+        // RTM: login goes first, and at most max_in_flight requests are pending per connection;
+        // everything else waits in order.
+        ++queued_;
+        waiting_.emplace_back(std::move(id), std::move(frame));
+        pump();
     }
 
     void start_login(RequestWriter writer, Diagnostics* diag, ReplyHandler handler)
@@ -145,6 +152,7 @@ private:
         Origin origin;
         ReplyHandler handler;
         Diagnostics* diag;
+        bool sent = false; ///< on the wire (counts against max_in_flight), or still queued
     };
     struct LoginWaiter {
         std::uint64_t id;
@@ -154,8 +162,18 @@ private:
 
     SessionSettings settings() const
     {
-        return {cfg_.login_window, cfg_.ping_interval, cfg_.silent_pings_before_dead,
-            cfg_.auto_login};
+        SessionSettings s;
+        s.login_window = cfg_.login_window;
+        s.ping_interval = cfg_.ping_interval;
+        s.silent_pings_before_dead = cfg_.silent_pings_before_dead;
+        s.auto_login = cfg_.auto_login;
+        s.reconnect = cfg_.reconnect.enabled;
+        s.backoff = cfg_.reconnect.backoff;
+        s.policy = cfg_.reconnect.policy;
+        s.random = cfg_.reconnect.random;
+        if (!s.random)
+            s.random = [this] { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); };
+        return s;
     }
 
     error_code validate()
@@ -180,6 +198,8 @@ private:
             return bad("silent_pings_before_dead must be at least 1");
         if (cfg_.max_message_size == 0)
             return bad("max_message_size must be positive");
+        if (cfg_.max_in_flight == 0)
+            return bad("max_in_flight must be at least 1");
         if (ep->tls && !tls_ctx_) {
             error_code ec;
             tls_ctx_ = make_tls_context(cfg_.tls, ec);
@@ -247,9 +267,19 @@ private:
         });
     }
 
+    asio::steady_timer& timer_for(TimerId id)
+    {
+        switch (id) {
+        case TimerId::login_window: return login_timer_;
+        case TimerId::ping: return ping_timer_;
+        case TimerId::backoff: return backoff_timer_;
+        }
+        return ping_timer_;
+    }
+
     void run_command(const cmd::ArmTimer& c)
     {
-        auto& timer = c.id == TimerId::login_window ? login_timer_ : ping_timer_;
+        auto& timer = timer_for(c.id);
         timer.expires_after(c.after);
         timer.async_wait([self = shared_from_this(), id = c.id, gen = generation_](error_code ec) {
             if (!ec && self->generation_ == gen)
@@ -257,9 +287,19 @@ private:
         });
     }
 
-    void run_command(const cmd::CancelTimer& c)
+    void run_command(const cmd::CancelTimer& c) { timer_for(c.id).cancel(); }
+
+    void run_command(const cmd::Reconnecting& c)
     {
-        (c.id == TimerId::login_window ? login_timer_ : ping_timer_).cancel();
+        // RTM: misdirected_connection names the right region; the default URL follows it
+        // ("dal" is the default host). A URL set by the user is kept as it is.
+        if (!c.region.empty() && cfg_.url.empty()) {
+            cfg_.host = c.region == "dal" ? "api.livechatinc.com" : "api-" + c.region + ".livechatinc.com";
+            if (auto ep = parse_url(effective_url(cfg_)))
+                endpoint_ = *ep;
+        }
+        if (reconnect_listener_)
+            asio::post(ex_, [l = reconnect_listener_, d = c.delay, cause = c.cause] { l(d, cause); });
     }
 
     void run_command(const cmd::SendPing&)
@@ -270,13 +310,38 @@ private:
             transport_->send(encode_request("ping", {}, nlohmann::json::object()));
     }
 
-    void run_command(const cmd::FlushQueue&)
+    void run_command(const cmd::FlushQueue&) { pump(); }
+
+    bool can_send_now() const
     {
-        auto waiting = std::move(waiting_);
-        waiting_.clear();
-        for (auto& [id, frame] : waiting)
-            if (correlator_.contains(id)) // skip what was cancelled or expired meanwhile
-                transport_->send(std::move(frame));
+        return session_.state() == SessionState::ready && in_flight_ < cfg_.max_in_flight;
+    }
+
+    /// Sends queued requests, in order, while the connection is ready and slots are free.
+    void pump()
+    {
+        while (can_send_now() && !waiting_.empty()) {
+            auto [id, frame] = std::move(waiting_.front());
+            waiting_.pop_front();
+            auto* p = correlator_.find(id);
+            if (!p || p->sent)
+                continue; // cancelled or expired while it waited
+            p->sent = true;
+            --queued_;
+            ++in_flight_;
+            transport_->send(std::move(frame));
+        }
+    }
+
+    /// Bookkeeping for an entry that just left the correlator.
+    void on_taken(const Pending& p)
+    {
+        if (p.origin != Origin::user)
+            return;
+        if (p.sent)
+            --in_flight_;
+        else
+            --queued_;
     }
 
     void run_command(const cmd::Close& c)
@@ -290,12 +355,24 @@ private:
 
     void run_command(const cmd::FailPending& c)
     {
+        if (c.keep_queued) {
+            // In flight: lost with the line, never resent. Queued: wait for the next login
+            // (their deadlines keep running). Login waiters wait for the next login too.
+            for (auto& taken : correlator_.take_if([](const Pending& p) { return p.sent || p.origin == Origin::login; })) {
+                on_taken(taken.handler);
+                if (taken.handler.origin == Origin::user)
+                    complete(std::move(taken.handler), c.ec, nullptr);
+            }
+            return;
+        }
         waiting_.clear();
         deadline_timer_.cancel();
         armed_deadline_.reset();
-        for (auto& taken : correlator_.take_all())
+        for (auto& taken : correlator_.take_all()) {
+            on_taken(taken.handler);
             if (taken.handler.origin == Origin::user)
                 complete(std::move(taken.handler), c.ec, nullptr);
+        }
         fail_login_waiters(c.ec);
     }
 
@@ -340,6 +417,8 @@ private:
             return execute(session_.on_login_result(error::token_provider_failed));
         }
         nlohmann::json payload = login_payload_;
+        if (!customer_side_storage_.empty())
+            payload["customer_side_storage"] = customer_side_storage_;
         if (!payload.contains("token")) // RTM: "<token_type> <access_token>"
             payload["token"] = "Bearer " + token;
         std::string id = correlator_.next_id();
@@ -356,8 +435,11 @@ private:
         if (auto ec = decode_frame(text, frame, diag); ec) {
             // A broken response still fails its request instead of leaving it to time out.
             if (frame.type == FrameType::response && frame.request_id)
-                if (auto p = correlator_.take(*frame.request_id))
+                if (auto p = correlator_.take(*frame.request_id)) {
+                    on_taken(*p);
                     finish_pending(std::move(*p), ec, nullptr, diag);
+                    pump();
+                }
             return;
         }
         if (frame.type == FrameType::push)
@@ -367,9 +449,11 @@ private:
         auto pending = correlator_.take(*frame.request_id);
         if (!pending)
             return; // a late answer to a cancelled or expired request
+        on_taken(*pending);
         auto payload = std::make_shared<const nlohmann::json>(std::move(frame.payload));
         error_code ec = frame.success ? error_code() : decode_server_error(*payload, diag);
         finish_pending(std::move(*pending), ec, std::move(payload), diag);
+        pump();
     }
 
     void on_push(const Frame& frame, std::string_view text)
@@ -377,14 +461,26 @@ private:
         std::optional<std::string_view> rid;
         if (frame.request_id)
             rid = *frame.request_id;
+        if (frame.action == "customer_side_storage_updated") {
+            // RTM: persist it and send it back at every login.
+            if (auto it = frame.payload.find("customer_side_storage"); it != frame.payload.end() && it->is_object())
+                customer_side_storage_ = *it;
+        }
         pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text});
         if (frame.action == "customer_disconnected") {
-            std::string reason;
+            std::string reason, region;
+            std::optional<std::chrono::milliseconds> wait;
             if (auto it = frame.payload.find("reason"); it != frame.payload.end() && it->is_string())
                 reason = it->get<std::string>();
-            if (auto it = frame.payload.find("data"); it != frame.payload.end() && !it->is_null())
-                run_diag_.server_data = it->dump();
-            execute(session_.on_disconnect_push(reason));
+            if (auto data = frame.payload.find("data"); data != frame.payload.end() && data->is_object()) {
+                run_diag_.server_data = data->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                if (auto r = data->find("region"); r != data->end() && r->is_string())
+                    region = r->get<std::string>();
+                // RTM: units of data.timeout are not documented; seconds assumed.
+                if (auto t = data->find("timeout"); t != data->end() && t->is_number() && t->get<double>() >= 0)
+                    wait = std::chrono::milliseconds(static_cast<std::int64_t>(t->get<double>() * 1000));
+            }
+            execute(session_.on_disconnect_push(reason, wait, std::move(region)));
         }
     }
 
@@ -405,6 +501,10 @@ private:
             run_diag_ = diag;
         } else {
             login_response_ = payload;
+            if (auto changed = check_customer(*payload)) {
+                ec = changed;
+                run_diag_.client_message = "the customer id changed from " + customer_id_;
+            }
         }
         auto waiters = std::move(login_waiters_);
         login_waiters_.clear();
@@ -414,6 +514,22 @@ private:
             complete(Pending{Origin::user, std::move(w.handler), nullptr}, ec, payload);
         }
         execute(session_.on_login_result(ec));
+    }
+
+    /// RTM: a re-login must be the same customer (v3.0 `customer_id`, 3.2+ `customer.id`).
+    error_code check_customer(const nlohmann::json& payload)
+    {
+        std::string id;
+        if (auto it = payload.find("customer_id"); it != payload.end() && it->is_string())
+            id = it->get<std::string>();
+        else if (auto c = payload.find("customer"); c != payload.end() && c->is_object())
+            if (auto cid = c->find("id"); cid != c->end() && cid->is_string())
+                id = cid->get<std::string>();
+        if (id.empty())
+            return {};
+        if (customer_id_.empty())
+            customer_id_ = id;
+        return id == customer_id_ ? error_code() : error_code(error::customer_changed);
     }
 
     void fail_login_waiters(error_code ec)
@@ -429,8 +545,11 @@ private:
 
     void cancel_request(const std::string& id)
     {
-        if (auto p = correlator_.take(id))
+        if (auto p = correlator_.take(id)) {
+            on_taken(*p);
             complete(std::move(*p), asio::error::operation_aborted, nullptr);
+            pump();
+        }
     }
 
     void cancel_login_waiter(std::uint64_t id)
@@ -475,6 +594,7 @@ private:
     {
         armed_deadline_.reset();
         for (auto& taken : correlator_.take_expired(std::chrono::steady_clock::now())) {
+            on_taken(taken.handler);
             if (taken.handler.origin == Origin::login) {
                 run_diag_.client_message = "the login response did not arrive in time";
                 execute(session_.on_login_result(error::deadline_exceeded));
@@ -484,6 +604,7 @@ private:
         }
         if (auto next = correlator_.earliest_deadline())
             arm_deadline(*next);
+        pump();
     }
 
     /// Completes a user request exactly once, never inside the initiating call.
@@ -531,7 +652,13 @@ private:
     std::optional<std::chrono::steady_clock::time_point> armed_deadline_;
     asio::steady_timer login_timer_;
     asio::steady_timer ping_timer_;
+    asio::steady_timer backoff_timer_;
     asio::steady_timer deadline_timer_;
+    std::size_t in_flight_ = 0; ///< sent user requests without an answer yet
+    std::size_t queued_ = 0;    ///< user requests waiting to be sent
+    mutable std::minstd_rand rng_; // drawn from by the session's jitter (settings() is const)
+    nlohmann::json customer_side_storage_ = nlohmann::json::object();
+    std::string customer_id_; ///< from the first login of this client
 
     nlohmann::json login_payload_ = nlohmann::json::object(); // without the token
     std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
@@ -540,6 +667,13 @@ private:
 
     PushDispatcher pushes_;
     std::function<void(SessionState, error_code)> state_listener_;
+    std::function<void(std::chrono::milliseconds, const DisconnectCause&)> reconnect_listener_;
+
+public:
+    void set_reconnect_listener(std::function<void(std::chrono::milliseconds, const DisconnectCause&)> l)
+    {
+        reconnect_listener_ = std::move(l);
+    }
 };
 
 LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(
@@ -581,6 +715,12 @@ LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept { return 
 LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientImpl& impl) noexcept
 {
     return impl.run_diagnostics();
+}
+
+LIVECHAT_RTM_DECL void set_reconnect_listener(
+    ClientImpl& impl, std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener)
+{
+    impl.set_reconnect_listener(std::move(listener));
 }
 
 LIVECHAT_RTM_DECL void set_state_listener(

@@ -68,6 +68,8 @@ inline const char* client_error_message(error e) noexcept
     case error::token_provider_failed: return "the token provider did not supply a token";
     case error::connect_timeout: return "connecting to the server timed out";
     case error::already_running: return "the client is already running";
+    case error::customer_changed: return "a re-login returned a different customer id";
+    case error::request_queue_full: return "too many requests are waiting to be sent";
     default: return nullptr;
     }
 }

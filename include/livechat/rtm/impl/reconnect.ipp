@@ -46,6 +46,7 @@ LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause
     if (cause.ec.category() == error_category()) {
         switch (static_cast<error>(cause.ec.value())) {
         case error::invalid_config:
+        case error::customer_changed:
         case error::customer_banned:
         case error::license_expired:
         case error::license_not_found:

@@ -63,6 +63,22 @@ public:
         return out;
     }
 
+    /// Removes and returns every entry for which pred(handler) holds.
+    template <class Pred>
+    std::vector<Taken> take_if(Pred pred)
+    {
+        std::vector<Taken> out;
+        for (auto it = pending_.begin(); it != pending_.end();) {
+            if (pred(it->second.handler)) {
+                out.push_back({it->first, std::move(it->second.handler)});
+                it = pending_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        return out;
+    }
+
     /// Removes and returns every entry (the connection went down, or the client stops).
     std::vector<Taken> take_all()
     {

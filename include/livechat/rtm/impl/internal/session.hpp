@@ -7,9 +7,12 @@
 
 #include <livechat/rtm/detail/config.hpp>
 #include <livechat/rtm/error.hpp>
+#include <livechat/rtm/reconnect.hpp>
 #include <livechat/rtm/session_state.hpp>
 
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -17,7 +20,7 @@
 
 namespace livechat::rtm::detail {
 
-enum class TimerId { login_window, ping };
+enum class TimerId { login_window, ping, backoff };
 
 namespace cmd {
 struct Connect {};
@@ -36,7 +39,13 @@ struct Close {
 }; ///< close the transport; it reports back through on_transport_closed
 struct FailPending {
     error_code ec;
-}; ///< complete every pending and queued request with `ec`
+    bool keep_queued = false; ///< requests not sent yet wait for the next login
+}; ///< complete every pending (and, unless kept, queued) request with `ec`
+struct Reconnecting {
+    std::chrono::milliseconds delay;
+    DisconnectCause cause;
+    std::string region; ///< switch to this region first (misdirected), or empty
+}; ///< tell the application; the backoff timer is armed by an ArmTimer that follows
 struct NotifyState {
     SessionState state;
     error_code ec;
@@ -52,7 +61,15 @@ inline bool operator==(CancelTimer a, CancelTimer b) { return a.id == b.id; }
 inline bool operator==(SendPing, SendPing) { return true; }
 inline bool operator==(FlushQueue, FlushQueue) { return true; }
 inline bool operator==(const Close& a, const Close& b) { return a.reason == b.reason; }
-inline bool operator==(const FailPending& a, const FailPending& b) { return a.ec == b.ec; }
+inline bool operator==(const FailPending& a, const FailPending& b)
+{
+    return a.ec == b.ec && a.keep_queued == b.keep_queued;
+}
+inline bool operator==(const Reconnecting& a, const Reconnecting& b)
+{
+    return a.delay == b.delay && a.cause.server_reason == b.cause.server_reason &&
+           a.cause.ec == b.cause.ec && a.region == b.region;
+}
 inline bool operator==(const NotifyState& a, const NotifyState& b)
 {
     return a.state == b.state && a.ec == b.ec;
@@ -61,7 +78,8 @@ inline bool operator==(const Finish& a, const Finish& b) { return a.ec == b.ec; 
 } // namespace cmd
 
 using Command = std::variant<cmd::Connect, cmd::StartLogin, cmd::ArmTimer, cmd::CancelTimer,
-    cmd::SendPing, cmd::FlushQueue, cmd::Close, cmd::FailPending, cmd::NotifyState, cmd::Finish>;
+    cmd::SendPing, cmd::FlushQueue, cmd::Close, cmd::FailPending, cmd::NotifyState, cmd::Finish,
+    cmd::Reconnecting>;
 using Commands = std::vector<Command>;
 
 struct SessionSettings {
@@ -69,6 +87,13 @@ struct SessionSettings {
     std::chrono::steady_clock::duration ping_interval = std::chrono::seconds(15);
     unsigned silent_pings_before_dead = 2;
     bool auto_login = true;
+    /// Reconnect after a connection ends, unless stopped or the policy says stop.
+    bool reconnect = false;
+    Backoff backoff;
+    /// Decides per cause; default_reconnect_action when empty.
+    std::function<ReconnectAction(const DisconnectCause&)> policy;
+    /// A value in [0, 1) for the jitter; a fixed 0.5 when empty (tests inject their own).
+    std::function<double()> random;
 };
 
 class Session {
@@ -82,7 +107,10 @@ public:
     LIVECHAT_RTM_DECL Commands on_timer(TimerId id);
     /// Any inbound frame or pong proves the line is alive; cheap, returns no commands.
     void on_inbound_traffic() noexcept { traffic_ = true; }
-    LIVECHAT_RTM_DECL Commands on_disconnect_push(std::string_view reason);
+    /// `wait` is `data.timeout` (customer_temporarily_blocked), `region` is `data.region`
+    /// (misdirected_connection).
+    LIVECHAT_RTM_DECL Commands on_disconnect_push(std::string_view reason,
+        std::optional<std::chrono::milliseconds> wait = std::nullopt, std::string region = {});
     LIVECHAT_RTM_DECL Commands on_transport_closed(error_code ec);
     LIVECHAT_RTM_DECL Commands on_stop();
 
@@ -93,6 +121,7 @@ public:
 
 private:
     LIVECHAT_RTM_DECL Commands close(error_code reason);
+    LIVECHAT_RTM_DECL Commands end_connection(error_code final_ec);
     LIVECHAT_RTM_DECL void enter(SessionState s, error_code ec, Commands& out);
 
     SessionSettings settings_;
@@ -102,6 +131,9 @@ private:
     unsigned silent_pings_ = 0;
     error_code close_reason_;
     std::string disconnect_reason_;
+    std::optional<std::chrono::milliseconds> disconnect_wait_;
+    std::string disconnect_region_;
+    unsigned attempt_ = 0; ///< reconnect attempts since the last successful login
 };
 
 } // namespace livechat::rtm::detail

@@ -29,12 +29,8 @@ LIVECHAT_RTM_DECL Commands Session::on_connected(error_code ec)
     Commands out;
     if (state_ != SessionState::connecting)
         return out; // stopped meanwhile: on_transport_closed finishes the run
-    if (ec) {
-        out.push_back(cmd::FailPending{error::connection_lost});
-        enter(SessionState::closed, ec, out);
-        out.push_back(cmd::Finish{ec});
-        return out;
-    }
+    if (ec)
+        return end_connection(ec);
     enter(SessionState::authorizing, {}, out);
     // RTM: the login window runs from the moment the socket opens.
     out.push_back(cmd::ArmTimer{TimerId::login_window, settings_.login_window});
@@ -66,6 +62,7 @@ LIVECHAT_RTM_DECL Commands Session::on_login_result(error_code ec)
     out.push_back(cmd::CancelTimer{TimerId::login_window});
     traffic_ = false;
     silent_pings_ = 0;
+    attempt_ = 0; // the back-off starts over after a successful login
     out.push_back(cmd::ArmTimer{TimerId::ping, settings_.ping_interval});
     enter(SessionState::ready, {}, out);
     out.push_back(cmd::FlushQueue{});
@@ -74,6 +71,14 @@ LIVECHAT_RTM_DECL Commands Session::on_login_result(error_code ec)
 
 LIVECHAT_RTM_DECL Commands Session::on_timer(TimerId id)
 {
+    if (id == TimerId::backoff) {
+        if (state_ != SessionState::backing_off)
+            return {};
+        Commands out;
+        enter(SessionState::connecting, {}, out);
+        out.push_back(cmd::Connect{});
+        return out;
+    }
     if (id == TimerId::login_window) {
         if (state_ == SessionState::authorizing)
             return close(error::login_timeout);
@@ -93,28 +98,79 @@ LIVECHAT_RTM_DECL Commands Session::on_timer(TimerId id)
     return out;
 }
 
-LIVECHAT_RTM_DECL Commands Session::on_disconnect_push(std::string_view reason)
+LIVECHAT_RTM_DECL Commands Session::on_disconnect_push(
+    std::string_view reason, std::optional<std::chrono::milliseconds> wait, std::string region)
 {
     // RTM: customer_disconnected may be the very first frame; the server closes right after.
     disconnect_reason_.assign(reason.data(), reason.size());
+    disconnect_wait_ = wait;
+    disconnect_region_ = std::move(region);
     return close(error::disconnected_by_server);
 }
 
 LIVECHAT_RTM_DECL Commands Session::on_transport_closed(error_code ec)
 {
+    if (state_ == SessionState::closed || state_ == SessionState::idle ||
+        state_ == SessionState::backing_off)
+        return {};
+    return end_connection(close_reason_ ? close_reason_ : (ec ? ec : error::connection_lost));
+}
+
+LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
+{
     Commands out;
-    if (state_ == SessionState::closed || state_ == SessionState::idle)
-        return out;
-    error_code final_ec = close_reason_ ? close_reason_ : (ec ? ec : error::connection_lost);
     login_in_progress_ = false;
     out.push_back(cmd::CancelTimer{TimerId::login_window});
     out.push_back(cmd::CancelTimer{TimerId::ping});
     // A stop aborts what is pending; anything else lost the connection under it.
     bool stopped = final_ec == boost::asio::error::operation_aborted;
-    out.push_back(cmd::FailPending{
-        stopped ? error_code(boost::asio::error::operation_aborted) : error::connection_lost});
-    enter(SessionState::closed, final_ec, out);
-    out.push_back(cmd::Finish{final_ec});
+    DisconnectCause cause{disconnect_reason_, final_ec};
+    auto action = ReconnectAction::stop;
+    if (settings_.reconnect && !stopped)
+        action = settings_.policy ? settings_.policy(cause) : default_reconnect_action(cause);
+    // Per-connection facts are used up now.
+    auto wait = disconnect_wait_;
+    auto region = std::move(disconnect_region_);
+    close_reason_ = {};
+    disconnect_reason_.clear();
+    disconnect_wait_.reset();
+    disconnect_region_.clear();
+
+    if (action == ReconnectAction::stop) {
+        out.push_back(cmd::FailPending{
+            stopped ? error_code(boost::asio::error::operation_aborted) : error::connection_lost});
+        enter(SessionState::closed, final_ec, out);
+        out.push_back(cmd::Finish{final_ec});
+        return out;
+    }
+
+    // RTM: requests in flight are lost with the line (never resent: send_event is not
+    // idempotent); requests not sent yet wait for the next login.
+    out.push_back(cmd::FailPending{error::connection_lost, true});
+    double r = settings_.random ? settings_.random() : 0.5;
+    std::chrono::milliseconds delay{0};
+    switch (action) {
+    case ReconnectAction::reconnect:
+        delay = backoff_delay(settings_.backoff, attempt_++, false, r);
+        break;
+    case ReconnectAction::reconnect_slowly:
+        delay = backoff_delay(settings_.backoff, attempt_++, true, r);
+        break;
+    case ReconnectAction::reconnect_after:
+        delay = wait ? *wait : backoff_delay(settings_.backoff, attempt_++, true, r);
+        break;
+    case ReconnectAction::switch_region:
+        // At once to the right region, but never in a tight loop.
+        delay = attempt_ == 0 ? std::chrono::milliseconds(0)
+                              : backoff_delay(settings_.backoff, attempt_, false, r);
+        ++attempt_;
+        break;
+    case ReconnectAction::stop: break;
+    }
+    enter(SessionState::backing_off, final_ec, out);
+    out.push_back(cmd::Reconnecting{delay, std::move(cause),
+        action == ReconnectAction::switch_region ? std::move(region) : std::string()});
+    out.push_back(cmd::ArmTimer{TimerId::backoff, delay});
     return out;
 }
 
@@ -122,6 +178,15 @@ LIVECHAT_RTM_DECL Commands Session::on_stop()
 {
     if (state_ == SessionState::idle || state_ == SessionState::closed)
         return {};
+    if (state_ == SessionState::backing_off) { // no connection to close: finish now
+        Commands out;
+        out.push_back(cmd::CancelTimer{TimerId::backoff});
+        error_code aborted = boost::asio::error::operation_aborted;
+        out.push_back(cmd::FailPending{aborted});
+        enter(SessionState::closed, aborted, out);
+        out.push_back(cmd::Finish{aborted});
+        return out;
+    }
     return close(boost::asio::error::operation_aborted);
 }
 
