@@ -156,6 +156,8 @@ public:
     std::string customer_json() const;
     /// The last `send_sneak_peek` text.
     std::string last_sneak_peek() const;
+    /// Later logins report this customer id (to test a client's identity check).
+    void set_customer_id(std::string id);
     /// Sets a group's status (`online`, `offline`, `online_for_queue`); group 0 is online.
     void set_group_status(std::int64_t group, std::string status);
 

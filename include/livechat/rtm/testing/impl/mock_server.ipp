@@ -669,6 +669,8 @@ std::string MockServer::chat_json(const std::string& chat_id) const
 std::string MockServer::customer_json() const { return impl_->state.customer().dump(); }
 std::string MockServer::last_sneak_peek() const { return impl_->state.last_sneak_peek(); }
 
+void MockServer::set_customer_id(std::string id) { impl_->state.set_customer_id(std::move(id)); }
+
 void MockServer::set_group_status(std::int64_t group, std::string status)
 {
     impl_->state.set_group_status(group, std::move(status));

@@ -45,6 +45,7 @@ public:
     json agent() const { return agent_; }
     void set_group_status(std::int64_t group, std::string status) { groups_[group] = std::move(status); }
     void set_form_enabled(bool prechat) { prechat_enabled_ = prechat; }
+    void set_customer_id(std::string id) { customer_["id"] = std::move(id); }
 
     json login(const json& payload, std::vector<StatePush>& pushes)
     {
