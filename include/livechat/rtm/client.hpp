@@ -25,10 +25,11 @@ namespace livechat::rtm {
 /// A customer's connection to the LiveChat Customer Chat RTM API.
 ///
 /// `async_run` owns the connection: it connects, logs in within the login window (asking the
-/// token provider for a fresh token), pings every `ping_interval`, and completes when the
-/// connection ends (`error::disconnected_by_server`, `error::ping_timeout`, a login error, a
-/// lost line, or `operation_aborted` after `cancel()`). Requests issued before login completes
-/// wait for it; login always goes first.
+/// token provider for a fresh token), pings every `ping_interval`, and reconnects after the
+/// connection ends, as `ClientConfig::reconnect` and docs/reconnect.md say. It completes when
+/// the policy says stop (`error::disconnected_by_server`, a login error, ...), after
+/// `cancel()` (`operation_aborted`), or, with reconnects disabled, when the one connection
+/// ends. Requests issued before login completes wait for it; login always goes first.
 ///
 /// **Completion tokens.** Every `async_` function takes an Asio completion token: a callback,
 /// `asio::use_future`, `asio::use_awaitable`, or `asio::deferred` (the default, which returns
@@ -70,7 +71,7 @@ public:
 
     executor_type get_executor() const { return detail::executor_of(*impl_); }
 
-    /// Runs the connection life cycle until it ends.
+    /// Runs the connection life cycle (reconnecting per policy) until it ends.
     ///
     /// Handler: `void(error_code)`. Errors: `invalid_config` (see `diagnostics()`),
     /// `already_running`, connect errors (`connect_timeout`, refused, TLS), `login_timeout`,
