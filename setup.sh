@@ -2,7 +2,7 @@
 # livechat-rtm set-up and entry point, for a fresh Debian 12 machine (or any later one).
 #
 #   bash setup.sh demo   install what is missing, build, run the demo against the mock server
-#   bash setup.sh test   install what is missing, build normal + ASan/UBSan, run every test
+#   bash setup.sh test   install what is missing, build normal + ASan/UBSan + TSan, run every test
 #   bash setup.sh deps   only install what is missing
 #
 # Package installation is idempotent: a package already present is not touched. Builds use at
@@ -67,7 +67,11 @@ test)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     build asan
     ctest --preset asan
-    echo "setup: normal and ASan+UBSan suites passed in $(($(date +%s) - start)) s"
+    # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
+    export TSAN_OPTIONS=halt_on_error=1
+    build tsan integration_tests
+    ctest --preset tsan
+    echo "setup: normal, ASan+UBSan and TSan suites passed in $(($(date +%s) - start)) s"
     ;;
 *)
     echo "usage: bash setup.sh demo|test|deps" >&2

@@ -278,3 +278,44 @@ TEST_F(Reconnect, DestroyingTheClientWhileBackingOffAbortsEverything)
     EXPECT_EQ(waiting.ec, asio::error::operation_aborted);
     EXPECT_EQ(waiting.calls, 1);
 }
+
+TEST(Stop, AsyncStopCompletesAfterEverythingElseAndLeavesNoTimers)
+{
+    asio::io_context ioc;
+    auto server = std::make_unique<MockServer>(ioc.get_executor());
+    ASSERT_FALSE(server->start());
+    auto cfg = fast_config(*server);
+    cfg.reconnect.enabled = true;
+    rtm::RtmClient client(ioc, cfg);
+    std::vector<std::string> order;
+    client.async_run([&](error_code ec) {
+        EXPECT_EQ(ec, asio::error::operation_aborted);
+        order.push_back("run");
+    });
+    ASSERT_TRUE(run_until(ioc, [&] { return client.state() == S::ready; }));
+    server->script("get_form", Reaction::withhold());
+    client.async_call("get_form", json::object(), [&](error_code ec, json) {
+        EXPECT_EQ(ec, asio::error::operation_aborted);
+        order.push_back("request");
+    });
+    ASSERT_TRUE(run_until(ioc, [&] { return server->count("get_form") == 1; }));
+    bool stopped = false;
+    client.async_stop([&](error_code ec) {
+        EXPECT_FALSE(ec);
+        order.push_back("stop");
+        stopped = true;
+    });
+    ASSERT_TRUE(run_until(ioc, [&] { return stopped; }));
+    EXPECT_EQ(order, (std::vector<std::string>{"request", "run", "stop"}));
+    server->stop();
+    server.reset();
+    // Nothing of the client is left pending: run() returns by itself (bounded by run_for).
+    ioc.restart();
+    ioc.run_for(std::chrono::seconds(5));
+    EXPECT_TRUE(ioc.stopped());
+    bool again = false; // stopping a stopped client completes at once
+    client.async_stop([&](error_code) { again = true; });
+    ioc.restart();
+    ioc.run_for(std::chrono::seconds(1));
+    EXPECT_TRUE(again);
+}

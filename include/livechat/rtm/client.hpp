@@ -153,8 +153,22 @@ public:
             token, std::move(action), std::move(payload));
     }
 
-    /// Requests a graceful stop: the connection closes, pending requests and `async_run`
-    /// complete with `operation_aborted`. Safe to call at any time, repeatedly.
+    /// Stops gracefully and completes when everything has: the connection is closed (close
+    /// frame, bounded by `close_timeout`), `async_run`, every pending and queued request and
+    /// login waiter have completed with `operation_aborted`, and every timer is cancelled, so
+    /// an `io_context` with nothing else to do returns from `run()`.
+    ///
+    /// Handler: `void(error_code)`, always success (at once when not running). Cancellation:
+    /// not supported (the stop itself is bounded). Thread safety and lifetimes: see the class.
+    template <class Token = boost::asio::deferred_t>
+    auto async_stop(Token&& token = {})
+    {
+        return boost::asio::async_initiate<Token, void(error_code)>(
+            [impl = impl_](auto handler) { detail::start_stop(impl, std::move(handler)); }, token);
+    }
+
+    /// Requests a graceful stop without waiting for it: the connection closes, pending requests
+    /// and `async_run` complete with `operation_aborted`. Safe to call at any time, repeatedly.
     void cancel()
     {
         if (impl_)

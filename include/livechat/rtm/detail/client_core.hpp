@@ -48,6 +48,7 @@ LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
 LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, RequestWriter writer,
     Diagnostics* diag, ReplyHandler handler);
 LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl);
+LIVECHAT_RTM_DECL void start_stop(const std::shared_ptr<ClientImpl>& impl, RunHandler handler);
 LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept;
 LIVECHAT_RTM_DECL SessionState state_of(const ClientImpl& impl) noexcept;
 LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept;

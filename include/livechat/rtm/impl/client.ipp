@@ -44,6 +44,8 @@ public:
         fail_login_waiters(asio::error::operation_aborted);
         if (run_handler_)
             complete_run_now(std::move(run_handler_), asio::error::operation_aborted);
+        for (auto& w : stop_waiters_)
+            complete_run_now(std::move(w), {});
     }
 
     // ---- entry points from the facade ------------------------------------------------------
@@ -130,6 +132,15 @@ public:
     }
 
     void stop() { execute(session_.on_stop()); }
+
+    /// Stops and completes `handler` once the run has finished (at once when not running).
+    void start_stop(RunHandler handler)
+    {
+        if (!running_)
+            return complete_run_now(std::move(handler), {});
+        stop_waiters_.push_back(std::move(handler));
+        stop();
+    }
 
     void shutdown() noexcept
     {
@@ -391,6 +402,11 @@ private:
                 slot.clear();
             post_completion(std::move(run_handler_), c.ec); // leaves run_handler_ empty
         }
+        // After the run's own completion: async_stop means "everything has completed".
+        auto waiters = std::move(stop_waiters_);
+        stop_waiters_.clear();
+        for (auto& w : waiters)
+            post_completion(std::move(w), error_code());
     }
 
     // ---- events from the transport, token provider and timers -------------------------------
@@ -662,6 +678,7 @@ private:
 
     nlohmann::json login_payload_ = nlohmann::json::object(); // without the token
     std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
+    std::list<RunHandler> stop_waiters_;
     std::uint64_t last_waiter_id_ = 0;
     std::shared_ptr<const nlohmann::json> login_response_;
 
@@ -702,6 +719,11 @@ LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, Requ
 }
 
 LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl) { impl.stop(); }
+
+LIVECHAT_RTM_DECL void start_stop(const std::shared_ptr<ClientImpl>& impl, RunHandler handler)
+{
+    impl->start_stop(std::move(handler));
+}
 
 LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept
 {
