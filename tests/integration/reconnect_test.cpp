@@ -5,6 +5,8 @@
 
 #include <livechat/rtm.hpp>
 
+#include <boost/asio/steady_timer.hpp>
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -124,8 +126,9 @@ TEST_F(Reconnect, InFlightRequestsFailOnceAndQueuedOnesWaitForTheNextLogin)
 
 TEST_F(Reconnect, PolicyStopReasonsEndTheRun)
 {
-    for (const char* reason : {"customer_banned", "license_not_found", "unsupported_version",
-             "too_many_connections", "logged_out_remotely"}) {
+    for (const char* reason : {"customer_banned", "license_expired", "license_not_found",
+             "unsupported_version", "too_many_connections", "logged_out_remotely",
+             "product_version_changed", "inactivity_timeout"}) {
         SCOPED_TRACE(reason);
         start();
         ASSERT_TRUE(ready_with_logins(1));
@@ -144,7 +147,7 @@ TEST_F(Reconnect, ReconnectReasonsComeBack)
 {
     for (const char* reason : {"access_token_expired", "access_token_revoked", "connection_evicted",
              "connection_timeout", "internal_error", "too_many_unauthorized_connections",
-             "service_temporarily_unavailable"}) {
+             "service_temporarily_unavailable", "a_reason_from_the_future"}) {
         SCOPED_TRACE(reason);
         tokens_asked = 0;
         start();
@@ -277,6 +280,62 @@ TEST_F(Reconnect, DestroyingTheClientWhileBackingOffAbortsEverything)
     ASSERT_TRUE(run_until(ioc, [&] { return run_calls == 1 && waiting.done(); }));
     EXPECT_EQ(waiting.ec, asio::error::operation_aborted);
     EXPECT_EQ(waiting.calls, 1);
+}
+
+TEST_F(Reconnect, TenInFlightAtACutAllFailOnceAndTheClientComesBack)
+{
+    start();
+    ASSERT_TRUE(ready_with_logins(1));
+    for (int i = 0; i < 10; ++i)
+        server->script("get_form", Reaction::withhold());
+    std::vector<Call> calls(10);
+    for (auto& c : calls)
+        client->async_call("get_form", json::object(), c.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return server->count("get_form") == 10; }));
+    server->cut_all();
+    ASSERT_TRUE(ready_with_logins(2));
+    ASSERT_TRUE(run_until(ioc, [&] {
+        return std::all_of(calls.begin(), calls.end(), [](const Call& c) { return c.done(); });
+    }));
+    for (auto& c : calls) {
+        EXPECT_EQ(c.calls, 1);
+        EXPECT_EQ(c.ec, rtm::error::connection_lost);
+    }
+    EXPECT_EQ(server->count("get_form"), 10u); // none resent
+}
+
+TEST_F(Reconnect, SlowTokenProviderMissesTheWindowThenRecovers)
+{
+    // The first two tokens come after the login window has closed; the third in time.
+    asio::steady_timer slow(ioc);
+    start({}, [&](rtm::ClientConfig& cfg) {
+        cfg.login_window = std::chrono::milliseconds(60);
+        cfg.token_provider = [this, &slow](rtm::TokenCallback done) {
+            if (++tokens_asked >= 3)
+                return done({}, "quick");
+            slow.expires_after(std::chrono::milliseconds(150));
+            slow.async_wait([done](error_code) { done({}, "late"); });
+        };
+    });
+    ASSERT_TRUE(ready_with_logins(1));
+    EXPECT_EQ(tokens_asked, 3);
+    ASSERT_GE(causes.size(), 2u);
+    EXPECT_EQ(causes[0].ec, rtm::error::login_timeout);
+    EXPECT_EQ(json::parse(server->received().back().payload_json)["token"], "Bearer quick");
+}
+
+TEST_F(Reconnect, FailingTokenProviderIsRetried)
+{
+    start({}, [&](rtm::ClientConfig& cfg) {
+        cfg.token_provider = [this](rtm::TokenCallback done) {
+            if (++tokens_asked < 3)
+                return done(asio::error::host_unreachable, {});
+            done({}, "finally");
+        };
+    });
+    ASSERT_TRUE(ready_with_logins(1));
+    EXPECT_EQ(causes.at(0).ec, rtm::error::token_provider_failed);
+    EXPECT_EQ(tokens_asked, 3);
 }
 
 TEST(Stop, AsyncStopCompletesAfterEverythingElseAndLeavesNoTimers)
