@@ -7,7 +7,7 @@
 // field's path (e.g. "payload.chat.thread.events[2].text") in `Diagnostics::client_message`.
 // Unknown fields are ignored; absent and null are alike.
 
-#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/detail/codec_decl.hpp>
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/v3_0/chat.hpp>
@@ -17,26 +17,20 @@
 
 namespace livechat::rtm::v3_0 {
 
-#define LIVECHAT_RTM_V3_0_CODEC(Type)                                                             \
-    LIVECHAT_RTM_DECL error_code decode_payload(const nlohmann::json& in, Type& out, Diagnostics& diag); \
-    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& in);
-
-LIVECHAT_RTM_V3_0_CODEC(Access)
-LIVECHAT_RTM_V3_0_CODEC(Properties)
-LIVECHAT_RTM_V3_0_CODEC(User)
-LIVECHAT_RTM_V3_0_CODEC(AgentInfo)
-LIVECHAT_RTM_V3_0_CODEC(Event)
-LIVECHAT_RTM_V3_0_CODEC(FilledFormField)
-LIVECHAT_RTM_V3_0_CODEC(Thread)
-LIVECHAT_RTM_V3_0_CODEC(Chat)
-LIVECHAT_RTM_V3_0_CODEC(ChatSummary)
-LIVECHAT_RTM_V3_0_CODEC(ThreadSummary)
-LIVECHAT_RTM_V3_0_CODEC(Form)
-LIVECHAT_RTM_V3_0_CODEC(Greeting)
-LIVECHAT_RTM_V3_0_CODEC(UrlDetails)
-LIVECHAT_RTM_V3_0_CODEC(TypingIndicator)
-
-#undef LIVECHAT_RTM_V3_0_CODEC
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Access)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Properties)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(User)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(AgentInfo)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Event)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(FilledFormField)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Thread)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Chat)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatSummary)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ThreadSummary)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Form)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Greeting)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(UrlDetails)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(TypingIndicator)
 
 } // namespace livechat::rtm::v3_0
 

@@ -5,7 +5,7 @@
 // Every v3.0 push as a typed struct (spec: pushes.md section 2). Subscribe with
 // `client.pushes().on<v3_0::IncomingEvent>([](const v3_0::IncomingEvent& p) { ... })`.
 
-#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/detail/codec_decl.hpp>
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/v3_0/chat.hpp>
@@ -178,34 +178,28 @@ struct LastSeenTimestampUpdated {
     std::int64_t timestamp = 0;
 };
 
-#define LIVECHAT_RTM_V3_0_PUSH(Type)                                                              \
-    LIVECHAT_RTM_DECL error_code decode_payload(const nlohmann::json& in, Type& out, Diagnostics& diag); \
-    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& in);
-
-LIVECHAT_RTM_V3_0_PUSH(IncomingChatThread)
-LIVECHAT_RTM_V3_0_PUSH(IncomingEvent)
-LIVECHAT_RTM_V3_0_PUSH(EventUpdated)
-LIVECHAT_RTM_V3_0_PUSH(IncomingRichMessagePostback)
-LIVECHAT_RTM_V3_0_PUSH(IncomingMulticast)
-LIVECHAT_RTM_V3_0_PUSH(IncomingTypingIndicator)
-LIVECHAT_RTM_V3_0_PUSH(CustomerDisconnected)
-LIVECHAT_RTM_V3_0_PUSH(ThreadClosed)
-LIVECHAT_RTM_V3_0_PUSH(AccessSet)
-LIVECHAT_RTM_V3_0_PUSH(ChatTransferred)
-LIVECHAT_RTM_V3_0_PUSH(ChatUserAdded)
-LIVECHAT_RTM_V3_0_PUSH(ChatUserRemoved)
-LIVECHAT_RTM_V3_0_PUSH(CustomerUpdated)
-LIVECHAT_RTM_V3_0_PUSH(CustomerPageUpdated)
-LIVECHAT_RTM_V3_0_PUSH(CustomerSideStorageUpdated)
-LIVECHAT_RTM_V3_0_PUSH(ChatPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH(ChatPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH(ChatThreadPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH(ChatThreadPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH(EventPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH(EventPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH(LastSeenTimestampUpdated)
-
-#undef LIVECHAT_RTM_V3_0_PUSH
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingChatThread)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingEvent)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(EventUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingRichMessagePostback)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingMulticast)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingTypingIndicator)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(CustomerDisconnected)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ThreadClosed)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(AccessSet)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatTransferred)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatUserAdded)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatUserRemoved)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(CustomerUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(CustomerPageUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(CustomerSideStorageUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatPropertiesUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatPropertiesDeleted)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatThreadPropertiesUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatThreadPropertiesDeleted)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(EventPropertiesUpdated)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(EventPropertiesDeleted)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(LastSeenTimestampUpdated)
 
 /// The wire name of a disconnect reason ("" for unknown).
 LIVECHAT_RTM_DECL std::string_view to_string(DisconnectReason r) noexcept;

@@ -325,4 +325,19 @@ void put_always(json& obj, const char* key, const T& v)
 
 } // namespace livechat::rtm::detail
 
+/// Defines what LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC declared, in the type's namespace, from its
+/// read_struct / write_struct (or read_variant / write_variant) overloads.
+#define LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Type)                                                    \
+    LIVECHAT_RTM_DECL ::livechat::rtm::error_code decode_payload(                                \
+        const nlohmann::json& in, Type& out, ::livechat::rtm::Diagnostics& diag)                 \
+    {                                                                                            \
+        ::livechat::rtm::detail::ModelReader r(diag);                                            \
+        r.value(in, out);                                                                        \
+        return r.result();                                                                       \
+    }                                                                                            \
+    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& in)                   \
+    {                                                                                            \
+        ::livechat::rtm::detail::write_value(out, in);                                           \
+    }
+
 #endif

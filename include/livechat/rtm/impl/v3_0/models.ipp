@@ -602,31 +602,20 @@ inline void write_struct(json& j, const TypingIndicator& t)
 
 // ---- the public entry points ------------------------------------------------------------------------
 
-#define LIVECHAT_RTM_V3_0_CODEC_IMPL(Type)                                                        \
-    LIVECHAT_RTM_DECL error_code decode_payload(const json& in, Type& out, Diagnostics& diag)    \
-    {                                                                                            \
-        ModelReader r(diag);                                                                     \
-        r.value(in, out);                                                                        \
-        return r.result();                                                                       \
-    }                                                                                            \
-    LIVECHAT_RTM_DECL void encode_payload(json& out, const Type& in) { detail::write_value(out, in); }
-
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Access)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Properties)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(User)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(AgentInfo)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Event)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(FilledFormField)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Thread)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Chat)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(ChatSummary)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(ThreadSummary)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Form)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(Greeting)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(UrlDetails)
-LIVECHAT_RTM_V3_0_CODEC_IMPL(TypingIndicator)
-
-#undef LIVECHAT_RTM_V3_0_CODEC_IMPL
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Access)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Properties)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(User)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(AgentInfo)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Event)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(FilledFormField)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Thread)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Chat)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatSummary)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ThreadSummary)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Form)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Greeting)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UrlDetails)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(TypingIndicator)
 
 } // namespace livechat::rtm::v3_0
 

@@ -271,43 +271,28 @@ inline void write_struct(json& j, const LastSeenTimestampUpdated& p)
     put(j, "timestamp", p.timestamp);
 }
 
-#define LIVECHAT_RTM_V3_0_PUSH_IMPL(Type)                                                         \
-    LIVECHAT_RTM_DECL error_code decode_payload(const json& in, Type& out, Diagnostics& diag)    \
-    {                                                                                            \
-        ModelReader r(diag);                                                                     \
-        r.value(in, out);                                                                        \
-        return r.result();                                                                       \
-    }                                                                                            \
-    LIVECHAT_RTM_DECL void encode_payload(json& out, const Type& in)                             \
-    {                                                                                            \
-        out = json::object();                                                                    \
-        write_struct(out, in);                                                                   \
-    }
-
-LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingChatThread)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingEvent)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(EventUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingRichMessagePostback)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingMulticast)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(IncomingTypingIndicator)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerDisconnected)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ThreadClosed)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(AccessSet)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatTransferred)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatUserAdded)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatUserRemoved)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerPageUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(CustomerSideStorageUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatThreadPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(ChatThreadPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(EventPropertiesUpdated)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(EventPropertiesDeleted)
-LIVECHAT_RTM_V3_0_PUSH_IMPL(LastSeenTimestampUpdated)
-
-#undef LIVECHAT_RTM_V3_0_PUSH_IMPL
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingChatThread)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingEvent)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(EventUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingRichMessagePostback)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingMulticast)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingTypingIndicator)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(CustomerDisconnected)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ThreadClosed)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(AccessSet)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatTransferred)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatUserAdded)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatUserRemoved)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(CustomerUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(CustomerPageUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(CustomerSideStorageUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatPropertiesUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatPropertiesDeleted)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatThreadPropertiesUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatThreadPropertiesDeleted)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(EventPropertiesUpdated)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(EventPropertiesDeleted)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(LastSeenTimestampUpdated)
 
 } // namespace livechat::rtm::v3_0
 

@@ -1,0 +1,19 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_DETAIL_CODEC_DECL_HPP
+#define LIVECHAT_RTM_DETAIL_CODEC_DECL_HPP
+
+// Declares the JSON conversion pair of a typed model or push (defined in compiled code with
+// LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC from impl/internal/model_codec.hpp).
+
+#include <livechat/rtm/detail/config.hpp>
+#include <livechat/rtm/diagnostics.hpp>
+#include <livechat/rtm/error.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#define LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Type)                                                   \
+    LIVECHAT_RTM_DECL ::livechat::rtm::error_code decode_payload(                                \
+        const nlohmann::json& in, Type& out, ::livechat::rtm::Diagnostics& diag);                \
+    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& in);
+
+#endif
