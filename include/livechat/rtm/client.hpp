@@ -74,10 +74,11 @@ public:
     /// Runs the connection life cycle (reconnecting per policy) until it ends.
     ///
     /// Handler: `void(error_code)`. Errors: `invalid_config` (see `diagnostics()`),
-    /// `already_running`, connect errors (`connect_timeout`, refused, TLS), `login_timeout`,
-    /// login errors from the server (`authentication`, ...), `token_provider_failed`,
-    /// `ping_timeout`, `disconnected_by_server` (reason in `disconnect_reason()`),
-    /// `connection_lost`, `message_too_big`, `operation_aborted` after `cancel()`.
+    /// `already_running`, `operation_aborted` after `cancel()`/`async_stop()`, and whatever
+    /// ended the last connection when the reconnect policy says stop (or reconnects are off):
+    /// `disconnected_by_server` (reason in `diagnostics().server_type`), login errors from the
+    /// server (`customer_banned`, ...), `customer_changed`, `login_timeout`, `ping_timeout`,
+    /// `connection_lost`, `message_too_big`, `token_provider_failed`, connect errors.
     /// Cancellation: terminal cancellation (or `cancel()`) closes the connection gracefully.
     template <class Token = boost::asio::deferred_t>
     auto async_run(Token&& token = {})
@@ -93,8 +94,9 @@ public:
     ///
     /// Handler: `void(error_code, v3_0::LoginResponse)`. Errors: `not_running`, server errors
     /// (`authentication`, `customer_banned`, ...; text in `diag`), `token_provider_failed`,
-    /// `login_timeout`, `connection_lost`, `operation_aborted`. Cancellation: terminal;
-    /// cancelling stops the wait, not the login.
+    /// `login_timeout`, `connection_lost`, `operation_aborted`. While the client reconnects
+    /// the wait goes on to the next login. Cancellation: terminal; cancelling stops the wait,
+    /// not the login.
     template <class Token = boost::asio::deferred_t>
     auto async_login(v3_0::LoginRequest req, Token&& token = {})
     {
@@ -112,9 +114,10 @@ public:
     /// `decode_payload(const json&, response&, Diagnostics&)`).
     ///
     /// Handler: `void(error_code, typename Action::response)`. Errors: `not_running`,
-    /// `deadline_exceeded` (after `request_timeout`), `connection_lost` (never resent: the
-    /// action may or may not have taken effect), server errors (text in `diag`),
-    /// `malformed_payload`, `malformed_frame`, `operation_aborted`. Cancellation: terminal,
+    /// `validation` (a limit of the spec, checked before sending; the field in `diag`),
+    /// `request_queue_full`, `deadline_exceeded` (after `request_timeout`), `connection_lost`
+    /// (never resent: the action may or may not have taken effect), server errors (text in
+    /// `diag`), `malformed_payload`, `malformed_frame`, `operation_aborted`. Cancellation: terminal,
     /// partial and total all complete the operation at once with `operation_aborted` and drop
     /// its late response; a request already sent may still take effect on the server.
     /// Thread safety and lifetimes: see the class; `diag` must outlive the operation.
