@@ -35,6 +35,9 @@ struct MockServerConfig {
     /// unless `<x>` starts with "invalid".
     std::function<bool(std::string_view token)> accept_token;
     std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001";
+    /// Keep every request for received(); long runs (soak tests) turn it off to keep the
+    /// mock's memory flat. count() works either way.
+    bool record_requests = true;
     /// When not empty, the mock sends it in `customer_side_storage_updated` after each login
     /// (merged with what the login request echoed), as the service does.
     std::map<std::string, std::string> customer_side_storage;
@@ -161,6 +164,7 @@ public:
     /// Sets a group's status (`online`, `offline`, `online_for_queue`); group 0 is online.
     void set_group_status(std::int64_t group, std::string status);
 
+    /// Every request received, in order (empty when `record_requests` is off).
     const std::vector<ReceivedRequest>& received() const;
     /// How many requests named `action` arrived.
     std::size_t count(std::string_view action) const;

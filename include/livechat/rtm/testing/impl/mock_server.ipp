@@ -214,6 +214,7 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
     std::map<std::size_t, std::shared_ptr<detail::Connection>> connections;
     std::map<std::string, std::deque<Reaction>> scripts;
     std::vector<ReceivedRequest> received;
+    std::map<std::string, std::size_t, std::less<>> counts;
     std::vector<std::string> disconnect_reasons;
     detail::MockState state;
     std::size_t accepted = 0;
@@ -435,7 +436,9 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
     if (auto it = doc.find("request_id"); it != doc.end() && it->is_string())
         request_id = it->get<std::string>();
     json payload = doc.contains("payload") ? doc["payload"] : json::object();
-    received.push_back({c.id, action, request_id, payload.dump()});
+    ++counts[action];
+    if (cfg.record_requests)
+        received.push_back({c.id, action, request_id, payload.dump()});
 
     Reaction r;
     if (auto it = scripts.find(action); it != scripts.end() && !it->second.empty()) {
@@ -680,8 +683,8 @@ const std::vector<ReceivedRequest>& MockServer::received() const { return impl_-
 
 std::size_t MockServer::count(std::string_view action) const
 {
-    return static_cast<std::size_t>(std::count_if(impl_->received.begin(), impl_->received.end(),
-        [&](const ReceivedRequest& r) { return r.action == action; }));
+    auto it = impl_->counts.find(action);
+    return it == impl_->counts.end() ? 0 : it->second;
 }
 
 std::size_t MockServer::control_pings() const { return impl_->pings; }
