@@ -378,3 +378,31 @@ TEST(Stop, AsyncStopCompletesAfterEverythingElseAndLeavesNoTimers)
     ioc.run_for(std::chrono::seconds(1));
     EXPECT_TRUE(again);
 }
+
+TEST_F(Reconnect, RequestsThatExpireWhileQueuedCompleteOnceAndLeaveNothingBehind)
+{
+    start({}, [](rtm::ClientConfig& cfg) {
+        cfg.auto_login = false; // requests stay queued until they expire
+        cfg.request_timeout = std::chrono::milliseconds(30);
+        cfg.max_queued_requests = 50;
+    });
+    std::vector<Call> calls(200); // four times the queue bound: expired ones free their places
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        client->async_call("get_form", json::object(), calls[i].handler());
+        if (i % 40 == 39)
+            ASSERT_TRUE(run_until(ioc, [&] { return calls[i].done(); }));
+    }
+    ASSERT_TRUE(run_until(ioc, [&] {
+        return std::all_of(calls.begin(), calls.end(), [](const Call& c) { return c.done(); });
+    }));
+    for (auto& c : calls) {
+        EXPECT_EQ(c.calls, 1);
+        EXPECT_TRUE(c.ec == rtm::error::deadline_exceeded || c.ec == rtm::error::request_queue_full);
+    }
+    // The queue is empty again: a login now sends nothing stale.
+    std::optional<error_code> login;
+    client->async_login({}, [&](error_code ec, auto) { login = ec; });
+    ASSERT_TRUE(run_until(ioc, [&] { return login.has_value(); }));
+    EXPECT_FALSE(*login);
+    EXPECT_EQ(server->count("get_form"), 0u);
+}

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <random>
 #include <list>
@@ -349,10 +350,21 @@ private:
     {
         if (p.origin != Origin::user)
             return;
-        if (p.sent)
+        if (p.sent) {
             --in_flight_;
-        else
-            --queued_;
+            return;
+        }
+        --queued_;
+        // A queued request that expired or was cancelled leaves its frame behind in waiting_;
+        // drop such leftovers before they outnumber the live entries (long outages).
+        if (waiting_.size() > 2 * queued_ + 16) {
+            waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
+                               [this](const auto& w) {
+                                   auto* q = correlator_.find(w.first);
+                                   return !q || q->sent;
+                               }),
+                waiting_.end());
+        }
     }
 
     void run_command(const cmd::Close& c)
