@@ -29,7 +29,12 @@ const error_code aborted = boost::asio::error::operation_aborted;
 
 SessionSettings fast(bool auto_login = true)
 {
-    return SessionSettings{30s, 15s, 2, auto_login};
+    SessionSettings s;
+    s.login_window = 30s;
+    s.ping_interval = 15s;
+    s.silent_pings_before_dead = 2;
+    s.auto_login = auto_login;
+    return s;
 }
 
 Session ready_session()
