@@ -2,7 +2,7 @@
 #ifndef LIVECHAT_RTM_IMPL_V3_0_LOGIN_IPP
 #define LIVECHAT_RTM_IMPL_V3_0_LOGIN_IPP
 
-#include <livechat/rtm/impl/internal/json_read.hpp>
+#include <livechat/rtm/impl/internal/model_codec.hpp>
 #include <livechat/rtm/v3_0/login.hpp>
 
 #include <nlohmann/json.hpp>
@@ -42,33 +42,28 @@ LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const LoginRequest& r
         out["is_mobile"] = *req.is_mobile;
 }
 
+inline void read_struct(detail::ModelReader& r, const nlohmann::json& j, LoginChat& c)
+{
+    r.field(j, "chat_id", c.chat_id);
+    r.optional_field(j, "has_unread_events", c.has_unread_events);
+}
+
+inline void read_struct(detail::ModelReader& r, const nlohmann::json& j, LoginResponse& out)
+{
+    r.field(j, "customer_id", out.customer_id);
+    // RTM [SDK-observed]: newer servers may move has_active_thread into each chat; optional.
+    r.optional_field(j, "has_active_thread", out.has_active_thread);
+    r.field(j, "chats", out.chats);
+    RawJson dynamic_config;
+    r.optional_field(j, "__priv_dynamic_config", dynamic_config);
+    out.dynamic_config = std::move(dynamic_config.text);
+}
+
 LIVECHAT_RTM_DECL error_code decode_payload(
     const nlohmann::json& in, LoginResponse& out, Diagnostics& diag)
 {
-    detail::JsonReader r(diag);
-    std::string customer_id;
-    if (!r.object(in, "payload") || !r.required(in, "customer_id", customer_id, "payload"))
-        return r.result();
-    out.customer_id = CustomerId(std::move(customer_id));
-    // RTM [SDK-observed]: newer servers may move has_active_thread into each chat; optional.
-    r.optional(in, "has_active_thread", out.has_active_thread, "payload");
-    if (auto chats = in.find("chats"); chats != in.end() && !chats->is_null()) {
-        if (!r.array(*chats, "payload.chats"))
-            return r.result();
-        for (std::size_t i = 0; i < chats->size(); ++i) {
-            const auto& c = (*chats)[i];
-            auto path = "payload.chats[" + std::to_string(i) + "]";
-            LoginChat chat;
-            std::string id;
-            if (!r.object(c, path) || !r.required(c, "chat_id", id, path))
-                return r.result();
-            chat.chat_id = ChatId(std::move(id));
-            r.optional(c, "has_unread_events", chat.has_unread_events, path);
-            out.chats.push_back(std::move(chat));
-        }
-    }
-    if (auto cfg = in.find("__priv_dynamic_config"); cfg != in.end() && !cfg->is_null())
-        out.dynamic_config = cfg->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    detail::ModelReader r(diag);
+    r.value(in, out);
     return r.result();
 }
 
