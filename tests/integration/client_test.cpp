@@ -22,36 +22,6 @@ using rtm::testing::Reaction;
 
 namespace {
 
-/// Collects one completion and counts how often it came (it must come exactly once).
-template <class T = json>
-struct Outcome {
-    int calls = 0;
-    error_code ec;
-    T value{};
-    auto handler()
-    {
-        return [this](error_code e, T v) {
-            ++calls;
-            ec = e;
-            value = std::move(v);
-        };
-    }
-    bool done() const { return calls > 0; }
-};
-
-struct RunOutcome {
-    int calls = 0;
-    error_code ec;
-    auto handler()
-    {
-        return [this](error_code e) {
-            ++calls;
-            ec = e;
-        };
-    }
-    bool done() const { return calls > 0; }
-};
-
 class ClientTest : public ::testing::TestWithParam<bool> {
 protected:
     bool tls() const { return GetParam(); }

@@ -23,18 +23,7 @@ using S = rtm::SessionState;
 
 namespace {
 
-struct Call {
-    int calls = 0;
-    error_code ec;
-    auto handler()
-    {
-        return [this](error_code e, json) {
-            ++calls;
-            ec = e;
-        };
-    }
-    bool done() const { return calls > 0; }
-};
+using Call = Outcome<>; // one completion, counted
 
 class Reconnect : public ::testing::Test {
 protected:

@@ -13,6 +13,7 @@
 namespace rtm_test {
 
 using namespace std::chrono_literals;
+using livechat::rtm::error_code;
 
 /// Runs handlers until `done()` holds or `limit` passes; returns done(). Bounded: it never
 /// runs longer than `limit`, and never sleeps.
@@ -29,6 +30,36 @@ inline bool run_until(boost::asio::io_context& ioc, const std::function<bool()>&
     }
     return true;
 }
+
+/// Collects one completion and counts how often it came (it must come exactly once).
+template <class T = livechat::rtm::json>
+struct Outcome {
+    int calls = 0;
+    error_code ec;
+    T value{};
+    auto handler()
+    {
+        return [this](error_code e, T v) {
+            ++calls;
+            ec = e;
+            value = std::move(v);
+        };
+    }
+    bool done() const { return calls > 0; }
+};
+
+struct RunOutcome {
+    int calls = 0;
+    error_code ec;
+    auto handler()
+    {
+        return [this](error_code e) {
+            ++calls;
+            ec = e;
+        };
+    }
+    bool done() const { return calls > 0; }
+};
 
 /// A client configuration for the mock server with millisecond timings and no reconnect.
 inline livechat::rtm::ClientConfig fast_config(const livechat::rtm::testing::MockServer& server,
