@@ -55,8 +55,8 @@ deps)
     ;;
 demo)
     install_deps
-    build dev demo
-    ./build/dev/examples/demo
+    build dev console_chat
+    ./build/dev/examples/console_chat --demo
     ;;
 test)
     install_deps

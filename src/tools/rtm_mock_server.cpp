@@ -2,12 +2,15 @@
 // clients (rtm-cli, your app) by hand. Runs until SIGINT or SIGTERM.
 
 #include <livechat/rtm/testing/mock_server.hpp>
+#include <livechat/rtm/testing/scripted_agent.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
 #include <iostream>
 #include <string>
 
@@ -15,8 +18,12 @@ namespace {
 
 void usage()
 {
-    std::cerr << "usage: rtm-mock-server [--port N] [--tls] [--login-window-ms N] [--idle-ms N]\n"
-                 "Serves the mock RTM API on 127.0.0.1 and prints its URL on stdout.\n";
+    std::cerr << "usage: rtm-mock-server [--port N] [--tls [--write-ca FILE]] [--agent]\n"
+                 "                       [--login-window-ms N] [--idle-ms N]\n"
+                 "Serves the mock RTM API on 127.0.0.1 and prints its URL on stdout.\n"
+                 "  --tls            serve wss:// with the bundled test certificate\n"
+                 "  --write-ca FILE  write that certificate (PEM) to FILE, for rtm-cli --ca-file\n"
+                 "  --agent          a scripted agent answers every customer message\n";
 }
 
 } // namespace
@@ -24,6 +31,8 @@ void usage()
 int main(int argc, char** argv)
 {
     livechat::rtm::testing::MockServerConfig cfg;
+    bool agent = false;
+    std::string ca_file;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto next = [&]() -> long {
@@ -37,6 +46,10 @@ int main(int argc, char** argv)
             cfg.port = static_cast<std::uint16_t>(next());
         else if (arg == "--tls")
             cfg.tls = true;
+        else if (arg == "--agent")
+            agent = true;
+        else if (arg == "--write-ca" && i + 1 < argc)
+            ca_file = argv[++i];
         else if (arg == "--login-window-ms")
             cfg.login_window = std::chrono::milliseconds(next());
         else if (arg == "--idle-ms")
@@ -53,6 +66,12 @@ int main(int argc, char** argv)
         std::cerr << "rtm-mock-server: cannot listen: " << ec.message() << "\n";
         return 1;
     }
+    if (!ca_file.empty()) {
+        std::ofstream(ca_file) << livechat::rtm::testing::MockServer::test_certificate_pem();
+    }
+    std::optional<livechat::rtm::testing::ScriptedAgent> scripted;
+    if (agent)
+        scripted.emplace(server);
     std::cout << server.url() << std::endl;
     boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](auto, int) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace livechat::rtm {
 
@@ -17,6 +18,12 @@ namespace livechat::rtm {
 enum class PingMode {
     websocket_control, ///< a websocket ping control frame (preferred for native clients)
     protocol_message,  ///< the RTM `{"action":"ping"}` request (for proxies that eat control frames)
+};
+
+/// Which way a traced frame went (see `ClientConfig::frame_trace`).
+enum class FrameDirection {
+    sent,     ///< written by the client
+    received, ///< read from the server
 };
 
 /// Called with the outcome of a token request: an error, or the bare access token
@@ -105,6 +112,12 @@ struct ClientConfig {
     TlsOptions tls;
     /// Sent as the handshake's User-Agent header.
     std::string user_agent = "livechat-rtm-cpp/0.1";
+
+    /// When set, called with every text frame the client sends and receives, for logging and
+    /// debugging (`rtm-cli --verbose` prints them). The access token never reaches it: the
+    /// login frame is traced with `"token":"<redacted>"`. Runs on the client's executor in the
+    /// middle of I/O: keep it short and do not call back into the client.
+    std::function<void(FrameDirection, std::string_view text)> frame_trace;
 };
 
 } // namespace livechat::rtm

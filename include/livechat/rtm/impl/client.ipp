@@ -319,7 +319,7 @@ private:
         if (cfg_.ping_mode == PingMode::websocket_control)
             transport_->ping();
         else // RTM: sent without request_id; its response only proves liveness
-            transport_->send(encode_request("ping", {}, nlohmann::json::object()));
+            send_frame(encode_request("ping", {}, nlohmann::json::object()));
     }
 
     void run_command(const cmd::FlushQueue&) { pump(); }
@@ -341,7 +341,7 @@ private:
             p->sent = true;
             --queued_;
             ++in_flight_;
-            transport_->send(std::move(frame));
+            send_frame(std::move(frame));
         }
     }
 
@@ -452,12 +452,26 @@ private:
         std::string id = correlator_.next_id();
         // The login window (a session timer) bounds the login, not the request timeout.
         add_pending(id, Pending{Origin::login, {}, nullptr}, cfg_.login_window + cfg_.request_timeout);
+        if (cfg_.frame_trace) { // never hand the token to a log
+            nlohmann::json shown = payload;
+            shown["token"] = "<redacted>";
+            cfg_.frame_trace(FrameDirection::sent, encode_request("login", id, shown));
+        }
         transport_->send(encode_request("login", id, payload));
+    }
+
+    void send_frame(std::string frame)
+    {
+        if (cfg_.frame_trace)
+            cfg_.frame_trace(FrameDirection::sent, frame);
+        transport_->send(std::move(frame));
     }
 
     void on_message(std::string_view text)
     {
         session_.on_inbound_traffic();
+        if (cfg_.frame_trace)
+            cfg_.frame_trace(FrameDirection::received, text);
         Frame frame;
         Diagnostics diag;
         if (auto ec = decode_frame(text, frame, diag); ec) {

@@ -113,6 +113,14 @@ public:
     /// Valid for `localhost` and `127.0.0.1`; for tests only, its private key is public.
     static const std::string& test_certificate_pem();
 
+    /// The executor the server runs on.
+    boost::asio::any_io_executor get_executor() const;
+
+    /// Calls `observer` (posted to the server's executor, after the request's reaction) for
+    /// every request that arrives, logged in or not. Replaces the previous observer; an empty
+    /// function removes it. `ScriptedAgent` is built on it.
+    void on_request(std::function<void(const ReceivedRequest&)> observer);
+
     /// The next request named `action` gets `reaction` (queued: first scripted, first used).
     void script(std::string action, Reaction reaction);
 

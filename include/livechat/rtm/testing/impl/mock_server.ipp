@@ -213,6 +213,7 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
     asio::ssl::context tls_ctx;
     std::map<std::size_t, std::shared_ptr<detail::Connection>> connections;
     std::map<std::string, std::deque<Reaction>> scripts;
+    std::function<void(const ReceivedRequest&)> observer;
     std::vector<ReceivedRequest> received;
     std::map<std::string, std::size_t, std::less<>> counts;
     std::vector<std::string> disconnect_reasons;
@@ -445,6 +446,11 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
         r = std::move(it->second.front());
         it->second.pop_front();
     }
+    if (observer) // after the reaction, so an observer sees the state it produced
+        asio::post(ex, [w = weak_from_this(), req = ReceivedRequest{c.id, action, request_id, payload.dump()}] {
+            if (auto self = w.lock(); self && self->observer && !self->stopped)
+                self->observer(req);
+        });
     if (r.delay == std::chrono::steady_clock::duration::zero())
         return react(c, action, request_id, payload, std::move(r));
 
@@ -568,6 +574,13 @@ const std::string& MockServer::test_certificate_pem()
     static const std::string pem = detail::test_certificate;
     return pem;
 }
+
+void MockServer::on_request(std::function<void(const ReceivedRequest&)> observer)
+{
+    impl_->observer = std::move(observer);
+}
+
+boost::asio::any_io_executor MockServer::get_executor() const { return impl_->ex; }
 
 void MockServer::script(std::string action, Reaction reaction)
 {
