@@ -17,6 +17,8 @@ packages=(
     nlohmann-json3-dev        # JSON 3.11
     libgtest-dev libgmock-dev # GoogleTest 1.12
     ca-certificates           # the system trust store for wss:// to the real service
+    doxygen                   # the API reference, checked for undocumented public API
+    libbenchmark-dev          # Google Benchmark, for bench/
 )
 
 install_deps() {

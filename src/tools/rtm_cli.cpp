@@ -220,21 +220,24 @@ public:
                 finish(opts_.command == Options::Command::listen ? exit_ok : exit_failure,
                     opts_.command == Options::Command::listen ? "" : "interrupted");
         });
+        client_->on_state_change([this](rtm::SessionState s, rtm::error_code) {
+            connected_ = connected_ || s == rtm::SessionState::authorizing;
+        });
         client_->on_reconnecting([this](std::chrono::milliseconds delay, const rtm::DisconnectCause& c) {
             if (!logged_in_)
-                return finish(exit_failure, "login failed: " + describe(c.ec));
+                return finish(exit_failure, not_logged_in(c.ec));
             error("connection lost (" + describe(c.ec) + "), reconnecting in " +
                   std::to_string(delay.count()) + " ms");
         });
         client_->async_run([this](rtm::error_code ec) {
             if (!ec || ec == asio::error::operation_aborted)
                 return;
-            finish(exit_failure, (logged_in_ ? "connection ended: " : "login failed: ") + describe(ec));
+            finish(exit_failure, logged_in_ ? "connection ended: " + describe(ec) : not_logged_in(ec));
         });
         client_->async_login({}, login_diag_, [this](rtm::error_code ec, rtm::v3_0::LoginResponse) {
             if (ec) {
                 if (ec != asio::error::operation_aborted)
-                    finish(exit_failure, "login failed: " + describe(ec, &login_diag_));
+                    finish(exit_failure, not_logged_in(ec, &login_diag_));
                 return;
             }
             logged_in_ = true;
@@ -333,6 +336,14 @@ private:
         return text;
     }
 
+    std::string not_logged_in(rtm::error_code ec, const rtm::Diagnostics* diag = nullptr) const
+    {
+        if (connected_)
+            return "login failed: " + describe(ec, diag);
+        const auto& why = client_->diagnostics().client_message;
+        return "cannot connect: " + (why.empty() ? ec.message() : why);
+    }
+
     void error(const std::string& message) const { std::cerr << "rtm-cli: " << redact(message) << std::endl; }
 
     /// A token must never reach a terminal or a log, whatever echoes it.
@@ -351,6 +362,7 @@ private:
     std::optional<rtm::RtmClient> client_;
     rtm::Subscription pushes_sub_;
     rtm::Diagnostics login_diag_;
+    bool connected_ = false; ///< the websocket handshake succeeded at least once
     bool logged_in_ = false;
     std::uint64_t printed_ = 0;
     std::optional<int> exit_code_;

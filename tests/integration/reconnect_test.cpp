@@ -378,8 +378,9 @@ TEST_F(Reconnect, RequestsThatExpireWhileQueuedCompleteOnceAndLeaveNothingBehind
     std::vector<Call> calls(200); // four times the queue bound: expired ones free their places
     for (std::size_t i = 0; i < calls.size(); ++i) {
         client->async_call("get_form", json::object(), calls[i].handler());
-        if (i % 40 == 39)
+        if (i % 40 == 39) {
             ASSERT_TRUE(run_until(ioc, [&] { return calls[i].done(); }));
+        }
     }
     ASSERT_TRUE(run_until(ioc, [&] {
         return std::all_of(calls.begin(), calls.end(), [](const Call& c) { return c.done(); });

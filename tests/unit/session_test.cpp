@@ -353,6 +353,19 @@ TEST(Session, StopNeverReconnects)
     EXPECT_THAT(s.on_transport_closed(error::connection_lost), Contains(Command{cmd::Finish{aborted}}));
 }
 
+TEST(Session, StopWhileClosingAfterAFailedLoginNeverReconnects)
+{
+    Session s(reconnecting());
+    s.on_start();
+    s.on_connected({});
+    EXPECT_THAT(s.on_login_result(error::authentication), Contains(Command{cmd::Close{error::authentication}}));
+    EXPECT_THAT(s.on_stop(), IsEmpty()); // already closing
+    auto out = s.on_transport_closed({});
+    EXPECT_THAT(out, Contains(Command{cmd::FailPending{aborted}}));
+    EXPECT_THAT(out, Contains(Command{cmd::Finish{error::authentication}}));
+    EXPECT_EQ(s.state(), SessionState::closed);
+}
+
 TEST(Session, CustomPolicyDecides)
 {
     auto settings = reconnecting();

@@ -44,6 +44,7 @@ namespace livechat::rtm {
 /// except a `Diagnostics&`, which must outlive its operation.
 class RtmClient {
 public:
+    /// The executor every handler of this client runs on by default.
     using executor_type = boost::asio::any_io_executor;
 
     /// Creates an idle client; nothing happens until `async_run`.
@@ -51,11 +52,14 @@ public:
         : impl_(detail::make_client_impl(std::move(ex), std::move(cfg)))
     {
     }
+    /// Creates an idle client on `ioc`'s executor; nothing happens until `async_run`.
     RtmClient(boost::asio::io_context& ioc, ClientConfig cfg)
         : RtmClient(ioc.get_executor(), std::move(cfg))
     {
     }
+    /// Moves the connection into a new object; the moved-from client may only be destroyed or assigned to.
     RtmClient(RtmClient&&) noexcept = default;
+    /// Cancels this client's connection (as the destructor does), then takes over `other`'s.
     RtmClient& operator=(RtmClient&& other) noexcept
     {
         if (impl_)
@@ -69,6 +73,7 @@ public:
             detail::shutdown(*impl_);
     }
 
+    /// The executor given at construction.
     executor_type get_executor() const { return detail::executor_of(*impl_); }
 
     /// Runs the connection life cycle (reconnecting per policy) until it ends.

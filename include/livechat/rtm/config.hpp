@@ -56,7 +56,7 @@ struct TlsOptions {
 struct ReconnectOptions {
     /// Reconnect after a lost connection or a `customer_disconnected` push, per `policy`.
     bool enabled = true;
-    Backoff backoff;
+    Backoff backoff; ///< Delays between attempts.
     /// Decides per cause; `default_reconnect_action` when empty.
     std::function<ReconnectAction(const DisconnectCause&)> policy;
     /// Values in [0, 1) for the jitter; a seeded PRNG when empty (tests inject their own).
@@ -88,7 +88,7 @@ struct ClientConfig {
     std::chrono::steady_clock::duration ping_interval = std::chrono::seconds(15);
     /// The connection is declared dead after this many ping intervals without inbound traffic.
     unsigned silent_pings_before_dead = 2;
-    PingMode ping_mode = PingMode::websocket_control;
+    PingMode ping_mode = PingMode::websocket_control; ///< How keep-alive pings are sent.
 
     /// Client-side limit for one request; the server gives up after 15 s, so a little more.
     std::chrono::steady_clock::duration request_timeout = std::chrono::seconds(20);
@@ -107,9 +107,9 @@ struct ClientConfig {
     /// at once with `error::request_queue_full`.
     std::size_t max_queued_requests = 1000;
 
-    ReconnectOptions reconnect;
+    ReconnectOptions reconnect; ///< Reconnect policy and back-off.
 
-    TlsOptions tls;
+    TlsOptions tls; ///< Certificate checks for `wss://`.
     /// Sent as the handshake's User-Agent header.
     std::string user_agent = "livechat-rtm-cpp/0.1";
 

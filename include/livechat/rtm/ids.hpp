@@ -16,14 +16,21 @@ template <class Tag>
 class Id {
 public:
     Id() = default;
+    /// Wraps the id text as the server sent it.
     explicit Id(std::string value) : value_(std::move(value)) {}
 
+    /// The id text.
     const std::string& str() const noexcept { return value_; }
+    /// True for a default-constructed (absent) id.
     bool empty() const noexcept { return value_.empty(); }
 
+    /// Ids are equal when their texts are.
     friend bool operator==(const Id& a, const Id& b) { return a.value_ == b.value_; }
+    /// Ids differ when their texts do.
     friend bool operator!=(const Id& a, const Id& b) { return a.value_ != b.value_; }
+    /// Orders ids by their text, for ordered containers.
     friend bool operator<(const Id& a, const Id& b) { return a.value_ < b.value_; }
+    /// Writes the id text.
     friend std::ostream& operator<<(std::ostream& os, const Id& id) { return os << id.value_; }
 
 private:
@@ -38,6 +45,9 @@ using AgentId = Id<struct AgentIdTag>;
 
 } // namespace livechat::rtm
 
+// Ids hash as their text, for unordered containers. (Hidden from Doxygen, which cannot place
+// a specialization of std::hash.)
+/// \cond INTERNAL
 template <class Tag>
 struct std::hash<livechat::rtm::Id<Tag>> {
     std::size_t operator()(const livechat::rtm::Id<Tag>& id) const noexcept
@@ -45,5 +55,6 @@ struct std::hash<livechat::rtm::Id<Tag>> {
         return std::hash<std::string>{}(id.str());
     }
 };
+/// \endcond
 
 #endif

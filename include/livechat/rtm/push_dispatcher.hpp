@@ -35,7 +35,9 @@ struct DispatcherState;
 class Subscription {
 public:
     Subscription() = default;
+    /// Takes over `other`'s registration; `other` becomes inactive.
     Subscription(Subscription&& other) noexcept;
+    /// Unregisters this handler, then takes over `other`'s registration.
     Subscription& operator=(Subscription&& other) noexcept;
     Subscription(const Subscription&) = delete;
     Subscription& operator=(const Subscription&) = delete;
@@ -63,6 +65,7 @@ private:
 /// handler added during a dispatch first sees the next push.
 class PushDispatcher {
 public:
+    /// A handler of raw pushes.
     using Handler = std::function<void(const RawPush&)>;
 
     LIVECHAT_RTM_DECL PushDispatcher();
@@ -92,6 +95,7 @@ public:
         });
     }
 
+    /// A handler of typed pushes whose payload did not decode.
     using MalformedHandler = std::function<void(const RawPush&, error_code, const Diagnostics&)>;
     /// Receives typed pushes whose payload did not decode (`error::malformed_payload`, the
     /// field's path in the Diagnostics). Replaces the previous handler.

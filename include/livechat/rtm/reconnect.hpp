@@ -49,12 +49,12 @@ LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause
 
 /// Jittered exponential back-off settings.
 struct Backoff {
-    std::chrono::milliseconds min_delay{300};
-    std::chrono::milliseconds max_delay{60'000};
-    double factor = 2.0;
+    std::chrono::milliseconds min_delay{300}; ///< The first delay after a connection that had logged in.
+    std::chrono::milliseconds max_delay{60'000}; ///< No delay is longer than this.
+    double factor = 2.0; ///< Each failed attempt multiplies the delay by this.
     double jitter = 0.3; ///< each delay is scaled by a random factor in [1 - jitter, 1]
     /// `reconnect_slowly` starts here instead of `min_delay`.
-    std::chrono::milliseconds slow_min_delay{1'000};
+    std::chrono::milliseconds slow_min_delay{1'000}; ///< The first delay of `reconnect_slowly`.
 };
 
 /// The delay before reconnect attempt `attempt` (0 for the first after a success).

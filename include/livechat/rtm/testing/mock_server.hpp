@@ -23,7 +23,7 @@ namespace livechat::rtm::testing {
 /// Timings and identity of the mock service.
 struct MockServerConfig {
     bool tls = false;         ///< serve wss:// with the bundled test certificate
-    std::string address = "127.0.0.1";
+    std::string address = "127.0.0.1"; ///< The address to listen on (loopback).
     std::uint16_t port = 0;   ///< 0 picks a free port
     /// RTM: a connection that has not logged in by then gets `customer_disconnected`
     /// (`connection_timeout`) and is closed.
@@ -34,7 +34,7 @@ struct MockServerConfig {
     /// Decides whether a login `token` field is valid. The default accepts `"Bearer <x>"`
     /// unless `<x>` starts with "invalid".
     std::function<bool(std::string_view token)> accept_token;
-    std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001";
+    std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001"; ///< The customer id the login response reports.
     /// Keep every request for received(); long runs (soak tests) turn it off to keep the
     /// mock's memory flat. count() works either way.
     bool record_requests = true;
@@ -45,14 +45,15 @@ struct MockServerConfig {
 
 /// A push the mock sends as part of a reaction.
 struct MockPush {
-    std::string action;
-    std::string payload_json = "{}";
+    std::string action; ///< The push name, e.g. `incoming_event`.
+    std::string payload_json = "{}"; ///< The push payload as JSON text.
 };
 
 /// What the mock does with one request.
 struct Reaction {
+    /// What to do instead of, or besides, the built-in answer.
     enum class Kind { answer, respond, fail, withhold, garbage, close, cut };
-    Kind kind = Kind::answer;
+    Kind kind = Kind::answer; ///< Which reaction this is.
     std::string payload_json = "{}"; ///< respond: the success payload
     std::string error_type;          ///< fail
     std::string error_message;       ///< fail
@@ -77,17 +78,20 @@ struct Reaction {
     /// Drop the TCP connection without a close frame instead of answering.
     static Reaction cut();
 
+    /// Delays the reaction by `d`.
     Reaction& after(std::chrono::steady_clock::duration d) { delay = d; return *this; }
+    /// Sends this push (with the request's request_id) before reacting.
     Reaction& push_before(std::string action, std::string payload_json = "{}");
+    /// Sends this push (with the request's request_id) after reacting.
     Reaction& push_after(std::string action, std::string payload_json = "{}");
 };
 
 /// One request the mock received.
 struct ReceivedRequest {
-    std::size_t connection;
-    std::string action;
-    std::string request_id;
-    std::string payload_json;
+    std::size_t connection; ///< Which connection sent it (1 for the first accepted).
+    std::string action; ///< The request's `action`.
+    std::string request_id; ///< The request's `request_id` (empty when it had none).
+    std::string payload_json; ///< The request's `payload` as JSON text.
 };
 
 /// The mock RTM service.
@@ -96,6 +100,7 @@ struct ReceivedRequest {
 /// `io_context`). Lifetime: destroying it closes every connection.
 class MockServer {
 public:
+    /// Creates a stopped server on `ex`; call `start()` to listen.
     explicit MockServer(boost::asio::any_io_executor ex, MockServerConfig cfg = {});
     ~MockServer();
     MockServer(const MockServer&) = delete;
@@ -106,6 +111,7 @@ public:
     /// Stops accepting and closes every connection.
     void stop();
 
+    /// The bound port (0 before `start()`).
     std::uint16_t port() const;
     /// `ws[s]://127.0.0.1:<port>/v3.0/customer/rtm/ws?license_id=<license_id>`.
     std::string url(std::uint64_t license_id = 1) const;
@@ -149,6 +155,7 @@ public:
     void agent_typing(const std::string& chat_id, bool is_typing);
     /// The agent joins (`chat_user_added`) or leaves (`chat_user_removed`) the chat.
     void agent_join(const std::string& chat_id);
+    /// The agent leaves the chat (`chat_user_removed`).
     void agent_leave(const std::string& chat_id);
     /// The chat moves to `group` (`chat_transferred`).
     void agent_transfer(const std::string& chat_id, std::int64_t group);
@@ -178,8 +185,11 @@ public:
     std::size_t count(std::string_view action) const;
     /// Websocket ping control frames received.
     std::size_t control_pings() const;
+    /// Connections accepted since `start()`.
     std::size_t connections_accepted() const;
+    /// Connections open now.
     std::size_t open_connections() const;
+    /// Connections open now that have logged in.
     std::size_t logged_in_connections() const;
     /// `customer_disconnected` reasons the server sent, in order (its own time-outs too).
     const std::vector<std::string>& disconnect_reasons() const;

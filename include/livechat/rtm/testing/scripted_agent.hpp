@@ -36,6 +36,7 @@ struct ScriptedAgentConfig {
 /// replies not yet sent. The server must outlive it.
 class ScriptedAgent {
 public:
+    /// Starts answering the customers of `server`.
     explicit ScriptedAgent(MockServer& server, ScriptedAgentConfig cfg = {});
     ~ScriptedAgent();
     ScriptedAgent(const ScriptedAgent&) = delete;

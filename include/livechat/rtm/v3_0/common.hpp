@@ -21,7 +21,7 @@ using rtm::RawJson;
 
 /// Which agents may see a resource (group 0: all agents).
 struct Access {
-    std::vector<std::int64_t> group_ids;
+    std::vector<std::int64_t> group_ids; ///< The groups that may see the chat or thread.
 };
 
 /// One property value. v3.0 properties are int, bool or string; anything else is kept raw.

@@ -26,156 +26,178 @@ enum class DisconnectReason {
     too_many_unauthorized_connections, unsupported_version,
 };
 
+/// The `incoming_chat_thread` push (pushes.md).
 struct IncomingChatThread {
-    static constexpr std::string_view name = "incoming_chat_thread";
+    static constexpr std::string_view name = "incoming_chat_thread"; ///< The wire name of the push.
     Chat chat; ///< with only the new thread, in `chat.thread`
 };
 
+/// The `incoming_event` push (pushes.md).
 struct IncomingEvent {
-    static constexpr std::string_view name = "incoming_event";
-    ChatId chat_id;
-    ThreadId thread_id;
+    static constexpr std::string_view name = "incoming_event"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
     std::optional<Event> event; ///< [SDK-observed] may be null in rare cases
 };
 
+/// The `event_updated` push (pushes.md).
 struct EventUpdated {
-    static constexpr std::string_view name = "event_updated";
-    ChatId chat_id;
-    ThreadId thread_id;
+    static constexpr std::string_view name = "event_updated"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
     std::optional<Event> event; ///< the full updated event; replace the stored one
 };
 
+/// The `incoming_rich_message_postback` push (pushes.md).
 struct IncomingRichMessagePostback {
-    static constexpr std::string_view name = "incoming_rich_message_postback";
-    std::string user_id;
-    ChatId chat_id;
-    ThreadId thread_id;
-    EventId event_id;
-    std::string postback_id;
-    bool toggled = false;
+    static constexpr std::string_view name = "incoming_rich_message_postback"; ///< The wire name of the push.
+    std::string user_id; ///< Who clicked.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    EventId event_id; ///< The event.
+    std::string postback_id; ///< The button's postback_id.
+    bool toggled = false; ///< On or off.
 };
 
+/// The `incoming_multicast` push (pushes.md).
 struct IncomingMulticast {
-    static constexpr std::string_view name = "incoming_multicast";
-    std::optional<std::string> author_id;
-    std::optional<RawJson> content;
+    static constexpr std::string_view name = "incoming_multicast"; ///< The wire name of the push.
+    std::optional<std::string> author_id; ///< Who sent it.
+    std::optional<RawJson> content; ///< The content, any JSON.
 };
 
+/// The `incoming_typing_indicator` push (pushes.md).
 struct IncomingTypingIndicator {
-    static constexpr std::string_view name = "incoming_typing_indicator";
-    ChatId chat_id;
-    ThreadId thread_id;
-    TypingIndicator typing_indicator;
+    static constexpr std::string_view name = "incoming_typing_indicator"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    TypingIndicator typing_indicator; ///< Who is typing, and whether they started or stopped.
 };
 
+/// The `customer_disconnected` push (pushes.md).
 struct CustomerDisconnected {
-    static constexpr std::string_view name = "customer_disconnected";
-    OpenEnum<DisconnectReason> reason;
-    std::optional<RawJson> data;
+    static constexpr std::string_view name = "customer_disconnected"; ///< The wire name of the push.
+    OpenEnum<DisconnectReason> reason; ///< Why the server ends the connection; see docs/reconnect.md.
+    std::optional<RawJson> data; ///< Extra data of the reason, as JSON text.
     std::optional<std::string> region;  ///< data.region, for misdirected_connection
     std::optional<std::int64_t> timeout; ///< data.timeout, for customer_temporarily_blocked
 };
 
+/// The `thread_closed` push (pushes.md).
 struct ThreadClosed {
-    static constexpr std::string_view name = "thread_closed";
-    ChatId chat_id;
-    ThreadId thread_id;
+    static constexpr std::string_view name = "thread_closed"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
     std::optional<std::string> user_id; ///< absent when the system closed the thread
 };
 
+/// The `access_set` push (pushes.md).
 struct AccessSet {
-    static constexpr std::string_view name = "access_set";
+    static constexpr std::string_view name = "access_set"; ///< The wire name of the push.
     std::string resource; ///< e.g. "chat"
-    std::string id;
-    Access access;
+    std::string id; ///< The chat.
+    Access access; ///< Who may see the chat now.
 };
 
+/// The `chat_transferred` push (pushes.md).
 struct ChatTransferred {
-    static constexpr std::string_view name = "chat_transferred";
-    ChatId chat_id;
-    std::optional<ThreadId> thread_id;
-    std::optional<std::string> requester_id;
+    static constexpr std::string_view name = "chat_transferred"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    std::optional<ThreadId> thread_id; ///< The thread.
+    std::optional<std::string> requester_id; ///< Who transferred it.
     std::string type;                      ///< "agent" or "group"
     std::vector<std::string> agent_ids;    ///< when type is "agent"
     std::vector<std::int64_t> group_ids;   ///< when type is "group"
 };
 
+/// The `chat_user_added` push (pushes.md).
 struct ChatUserAdded {
-    static constexpr std::string_view name = "chat_user_added";
-    ChatId chat_id;
+    static constexpr std::string_view name = "chat_user_added"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
     std::optional<ThreadId> thread_id; ///< empty when the chat had no active thread
-    User user;
-    std::optional<std::string> user_type;
+    User user; ///< Who joined.
+    std::optional<std::string> user_type; ///< `agent` or `customer`.
 };
 
+/// The `chat_user_removed` push (pushes.md).
 struct ChatUserRemoved {
-    static constexpr std::string_view name = "chat_user_removed";
-    ChatId chat_id;
-    std::optional<ThreadId> thread_id;
-    std::string user_id;
-    std::optional<std::string> user_type;
+    static constexpr std::string_view name = "chat_user_removed"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    std::optional<ThreadId> thread_id; ///< The thread.
+    std::string user_id; ///< Who left.
+    std::optional<std::string> user_type; ///< `agent` or `customer`.
 };
 
+/// The `customer_updated` push (pushes.md).
 struct CustomerUpdated {
-    static constexpr std::string_view name = "customer_updated";
+    static constexpr std::string_view name = "customer_updated"; ///< The wire name of the push.
     User customer; ///< complete, after the change
 };
 
+/// The `customer_page_updated` push (pushes.md).
 struct CustomerPageUpdated {
-    static constexpr std::string_view name = "customer_page_updated";
-    std::string url;
-    std::optional<std::string> title;
-    std::optional<std::int64_t> timestamp;
+    static constexpr std::string_view name = "customer_page_updated"; ///< The wire name of the push.
+    std::string url; ///< The page's URL.
+    std::optional<std::string> title; ///< The page's title.
+    std::optional<std::int64_t> timestamp; ///< When the customer opened it, Unix seconds.
 };
 
+/// The `customer_side_storage_updated` push (pushes.md).
 struct CustomerSideStorageUpdated {
-    static constexpr std::string_view name = "customer_side_storage_updated";
+    static constexpr std::string_view name = "customer_side_storage_updated"; ///< The wire name of the push.
     CustomerSideStorage customer_side_storage; ///< persist it; send it back at every login
 };
 
+/// The `chat_properties_updated` push (pushes.md).
 struct ChatPropertiesUpdated {
-    static constexpr std::string_view name = "chat_properties_updated";
-    ChatId chat_id;
+    static constexpr std::string_view name = "chat_properties_updated"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
     Properties properties; ///< only the changed ones
 };
+/// The `chat_properties_deleted` push (pushes.md).
 struct ChatPropertiesDeleted {
-    static constexpr std::string_view name = "chat_properties_deleted";
-    ChatId chat_id;
-    PropertyNames properties;
+    static constexpr std::string_view name = "chat_properties_deleted"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    PropertyNames properties; ///< Names of the deleted properties, by namespace.
 };
+/// The `chat_thread_properties_updated` push (pushes.md).
 struct ChatThreadPropertiesUpdated {
-    static constexpr std::string_view name = "chat_thread_properties_updated";
-    ChatId chat_id;
-    ThreadId thread_id;
-    Properties properties;
+    static constexpr std::string_view name = "chat_thread_properties_updated"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    Properties properties; ///< The new property values, by namespace and name.
 };
+/// The `chat_thread_properties_deleted` push (pushes.md).
 struct ChatThreadPropertiesDeleted {
-    static constexpr std::string_view name = "chat_thread_properties_deleted";
-    ChatId chat_id;
-    ThreadId thread_id;
-    PropertyNames properties;
+    static constexpr std::string_view name = "chat_thread_properties_deleted"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    PropertyNames properties; ///< Names of the deleted properties, by namespace.
 };
+/// The `event_properties_updated` push (pushes.md).
 struct EventPropertiesUpdated {
-    static constexpr std::string_view name = "event_properties_updated";
-    ChatId chat_id;
-    ThreadId thread_id;
-    EventId event_id;
-    Properties properties;
+    static constexpr std::string_view name = "event_properties_updated"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    EventId event_id; ///< The event.
+    Properties properties; ///< The new property values, by namespace and name.
 };
+/// The `event_properties_deleted` push (pushes.md).
 struct EventPropertiesDeleted {
-    static constexpr std::string_view name = "event_properties_deleted";
-    ChatId chat_id;
-    ThreadId thread_id;
-    EventId event_id;
-    PropertyNames properties;
+    static constexpr std::string_view name = "event_properties_deleted"; ///< The wire name of the push.
+    ChatId chat_id; ///< The chat.
+    ThreadId thread_id; ///< The thread.
+    EventId event_id; ///< The event.
+    PropertyNames properties; ///< Names of the deleted properties, by namespace.
 };
 
+/// The `last_seen_timestamp_updated` push (pushes.md).
 struct LastSeenTimestampUpdated {
-    static constexpr std::string_view name = "last_seen_timestamp_updated";
-    std::string user_id;
-    ChatId chat_id;
-    std::optional<ThreadId> thread_id;
-    std::int64_t timestamp = 0;
+    static constexpr std::string_view name = "last_seen_timestamp_updated"; ///< The wire name of the push.
+    std::string user_id; ///< Whose last-seen time changed.
+    ChatId chat_id; ///< The chat.
+    std::optional<ThreadId> thread_id; ///< The thread.
+    std::int64_t timestamp = 0; ///< The new last-seen time, Unix seconds.
 };
 
 LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(IncomingChatThread)

@@ -15,8 +15,8 @@ enum class UserType { unknown, customer, agent };
 /// keeps its raw string (and is best treated as an agent, as the official SDK does).
 struct User {
     std::string id; ///< a CustomerId or AgentId; see customer_id() / agent_id()
-    OpenEnum<UserType> type;
-    std::optional<std::string> name;
+    OpenEnum<UserType> type; ///< Agent or customer.
+    std::optional<std::string> name; ///< Display name.
     std::optional<std::string> email;  ///< customers
     std::optional<std::string> avatar; ///< URL, sometimes without scheme
     std::optional<std::string> job_title; ///< agents
@@ -25,18 +25,20 @@ struct User {
     std::optional<std::int64_t> last_seen_timestamp; ///< Unix seconds
     std::map<std::string, std::string> fields;       ///< customers; absent for archived chats
 
+    /// The id as a customer id.
     CustomerId customer_id() const { return CustomerId(id); }
+    /// The id as an agent id.
     AgentId agent_id() const { return AgentId(id); }
 };
 
 /// An agent as described in greetings and `get_predicted_agent`.
 struct AgentInfo {
-    AgentId id;
-    std::optional<std::string> name;
-    std::optional<std::string> type;
-    std::optional<std::string> avatar;
-    std::optional<std::string> job_title;
-    std::optional<bool> is_bot;
+    AgentId id; ///< The agent's id (their login).
+    std::optional<std::string> name; ///< Display name.
+    std::optional<std::string> type; ///< `agent` (or `bot`).
+    std::optional<std::string> avatar; ///< Avatar URL.
+    std::optional<std::string> job_title; ///< Job title.
+    std::optional<bool> is_bot; ///< Whether the agent is a bot.
 };
 
 } // namespace livechat::rtm::v3_0

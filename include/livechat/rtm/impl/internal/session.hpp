@@ -134,6 +134,7 @@ private:
     std::optional<std::chrono::milliseconds> disconnect_wait_;
     std::string disconnect_region_;
     unsigned attempt_ = 0; ///< reconnect attempts since the last successful login
+    bool stop_requested_ = false; ///< the user stopped: the run ends with this connection
 };
 
 } // namespace livechat::rtm::detail

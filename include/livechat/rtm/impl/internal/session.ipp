@@ -123,7 +123,7 @@ LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
     out.push_back(cmd::CancelTimer{TimerId::login_window});
     out.push_back(cmd::CancelTimer{TimerId::ping});
     // A stop aborts what is pending; anything else lost the connection under it.
-    bool stopped = final_ec == boost::asio::error::operation_aborted;
+    bool stopped = final_ec == boost::asio::error::operation_aborted || stop_requested_;
     DisconnectCause cause{disconnect_reason_, final_ec};
     auto action = ReconnectAction::stop;
     if (settings_.reconnect && !stopped)
@@ -178,6 +178,8 @@ LIVECHAT_RTM_DECL Commands Session::on_stop()
 {
     if (state_ == SessionState::idle || state_ == SessionState::closed)
         return {};
+    // Closing already (a failed login, a time-out): the first reason stays, but no reconnect.
+    stop_requested_ = true;
     if (state_ == SessionState::backing_off) { // no connection to close: finish now
         Commands out;
         out.push_back(cmd::CancelTimer{TimerId::backoff});
