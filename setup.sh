@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(
-    g++ cmake make
+    g++ cmake make pkg-config
     libboost1.81-dev          # Beast + Asio + System, header-only; never plain libboost-dev (1.74)
     libssl-dev                # OpenSSL 3
     nlohmann-json3-dev        # JSON 3.11
