@@ -6,7 +6,7 @@
 // and printed as median (min..max) with the ratio SDK / yardstick. bench/README.md says how to
 // read them.
 //
-//   e2e_bench [--repeats N] [--connections K] [--quick] [--json FILE]
+//   e2e_bench [--repeats N] [--connections K] [--quick] [--throughput-only] [--json FILE]
 
 #include "bench_server.hpp"
 #include "yardstick_client.hpp"
@@ -48,6 +48,7 @@ struct Options {
     int pushes = 40000;
     int connections = 1000;
     int memory_repeats = 3;
+    bool memory = true; ///< --throughput-only skips the K-connection figures (for profiling)
     std::string json_file;
 };
 
@@ -498,6 +499,8 @@ Options parse(int argc, char** argv)
             o.repeats = std::max(1, next());
         else if (a == "--connections")
             o.connections = std::max(1, next());
+        else if (a == "--throughput-only")
+            o.memory = false;
         else if (a == "--json" && i + 1 < argc)
             o.json_file = argv[++i];
         else if (a == "--quick") {
@@ -508,7 +511,7 @@ Options parse(int argc, char** argv)
             o.connections = 50;
             o.memory_repeats = 1;
         } else {
-            std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--quick] [--json FILE]\n";
+            std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--quick] [--throughput-only] [--json FILE]\n";
             std::exit(2);
         }
     }
@@ -537,7 +540,8 @@ int main(int argc, char** argv)
         ws_port, wss_port, opts.repeats);
 
     std::vector<Figure> figures;
-    many_connections(opts, ws_port, wss_port, figures); // first: this process is still small
+    if (opts.memory)
+        many_connections(opts, ws_port, wss_port, figures); // first: this process is still small
     throughput<false>(opts, ws_port, figures);
     throughput<true>(opts, wss_port, figures);
 

@@ -140,3 +140,19 @@ TEST(FrameCodec, FailedResponseWithoutErrorObjectIsMalformed)
         error::malformed_frame);
     EXPECT_EQ(decode_server_error(json::parse(R"({"error":"boom"})"), d), error::malformed_frame);
 }
+
+TEST(FrameCodec, EncodeEscapesActionsAndIdsThatNeedIt)
+{
+    auto text = encode_request("we\"ird\\name\n", "id\"1", nlohmann::json{{"k", "v"}});
+    auto doc = nlohmann::json::parse(text);
+    EXPECT_EQ(doc["action"], "we\"ird\\name\n");
+    EXPECT_EQ(doc["request_id"], "id\"1");
+    EXPECT_EQ(doc["payload"]["k"], "v");
+}
+
+TEST(FrameCodec, EncodeKeepsPlainNamesAsTheyAre)
+{
+    EXPECT_EQ(encode_request("send_event", "42", nlohmann::json::object()),
+        R"({"action":"send_event","request_id":"42","payload":{}})");
+    EXPECT_EQ(encode_request("ping", "", nullptr), R"({"action":"ping","payload":{}})");
+}

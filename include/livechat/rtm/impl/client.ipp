@@ -214,7 +214,7 @@ private:
             return bad("max_in_flight must be at least 1");
         if (ep->tls && !tls_ctx_) {
             error_code ec;
-            tls_ctx_ = make_tls_context(cfg_.tls, ec);
+            tls_ctx_ = shared_tls_context(cfg_.tls, ec);
             if (ec) {
                 tls_ctx_.reset();
                 run_diag_.client_message = "TLS setup failed: " + ec.message();

@@ -4,24 +4,47 @@
 
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 
+#include <algorithm>
+
 namespace livechat::rtm::detail {
+
+/// Appends `s` as a JSON string. Action names and request ids are plain ASCII: they go in as
+/// they are; anything else is escaped by the JSON library.
+inline void append_quoted(std::string& out, std::string_view s)
+{
+    bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+        out += '"';
+        out += s;
+        out += '"';
+        return;
+    }
+    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 LIVECHAT_RTM_DECL std::string encode_request(
     std::string_view action, std::string_view request_id, const nlohmann::json& payload)
 {
-    // Build the envelope by hand so the payload is serialized in place, never copied.
-    auto quoted = [](std::string_view s) { return nlohmann::json(s).dump(); };
+    // Build the envelope by hand so the payload is serialized in place: one string, no copy.
     std::string out;
-    out.reserve(64 + action.size() + request_id.size());
+    out.reserve(256 + action.size() + request_id.size());
     out += "{\"action\":";
-    out += quoted(action);
+    append_quoted(out, action);
     if (!request_id.empty()) {
         out += ",\"request_id\":";
-        out += quoted(request_id);
+        append_quoted(out, request_id);
     }
     out += ",\"payload\":";
-    out += payload.is_null() ? std::string("{}")
-                             : payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (payload.is_null()) {
+        out += "{}";
+    } else {
+        using Serializer = nlohmann::detail::serializer<nlohmann::json>;
+        Serializer serializer(nlohmann::detail::output_adapter<char>(out), ' ',
+            nlohmann::json::error_handler_t::replace);
+        serializer.dump(payload, false, false, 0);
+    }
     out += '}';
     return out;
 }

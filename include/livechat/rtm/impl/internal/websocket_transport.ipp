@@ -17,8 +17,13 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 
+#include <cstdlib>
 #include <deque>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
 
 namespace livechat::rtm::detail {
 
@@ -33,7 +38,7 @@ struct TransportOptions {
     std::string user_agent;
 };
 
-/// Builds the TLS context once per client: peer verification on by default, the system trust
+/// Builds a TLS context: peer verification on by default, the system trust
 /// store plus any extra PEM the user trusts.
 inline std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tls, error_code& ec)
 {
@@ -47,6 +52,30 @@ inline std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tl
         ctx->add_certificate_authority(asio::buffer(tls.ca_pem), ec);
     if (!ec)
         ctx->set_verify_mode(tls.verify_peer ? asio::ssl::verify_peer : asio::ssl::verify_none, ec);
+    return ctx;
+}
+
+/// One TLS context per distinct TlsOptions, shared by every client in the process. Loading
+/// the system trust store costs hundreds of kilobytes and milliseconds per context, and a
+/// bridge holds thousands of clients with the same options; an SSL_CTX may be shared by
+/// connections on any thread (host name and SNI are set per connection). The mutex guards
+/// only this table, touched when a client starts, never on the I/O path.
+inline std::shared_ptr<asio::ssl::context> shared_tls_context(const TlsOptions& tls, error_code& ec)
+{
+    using Key = std::tuple<bool, bool, std::string>;
+    static std::mutex mutex;
+    static std::map<Key, std::weak_ptr<asio::ssl::context>> contexts;
+    Key key{tls.verify_peer, tls.use_system_trust_store, tls.ca_pem};
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = contexts.find(key); it != contexts.end())
+        if (auto ctx = it->second.lock())
+            return ctx;
+    auto ctx = make_tls_context(tls, ec);
+    if (ec)
+        return nullptr;
+    for (auto it = contexts.begin(); it != contexts.end();) // forget contexts nobody uses
+        it = it->second.expired() ? contexts.erase(it) : std::next(it);
+    contexts[std::move(key)] = ctx;
     return ctx;
 }
 
@@ -82,6 +111,16 @@ public:
                 self->abort_socket();
             }
         });
+        // An address needs no resolver (and no trip through its background thread).
+        error_code not_ip;
+        auto address = asio::ip::make_address(endpoint_.host, not_ip);
+        char* end = nullptr;
+        auto port = std::strtoul(endpoint_.port.c_str(), &end, 10);
+        if (!not_ip && !endpoint_.port.empty() && *end == '\0' && port <= 65535) {
+            return on_resolved({}, asio::ip::tcp::resolver::results_type::create(
+                asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port)), endpoint_.host,
+                endpoint_.port));
+        }
         resolver_.async_resolve(endpoint_.host, endpoint_.port,
             [self = this->shared_from_this()](error_code ec, asio::ip::tcp::resolver::results_type r) {
                 self->on_resolved(ec, std::move(r));
