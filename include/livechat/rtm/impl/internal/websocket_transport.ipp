@@ -299,6 +299,8 @@ private:
             events_.on_message(
                 std::string_view(static_cast<const char*>(data.data()), data.size()));
         buffer_.consume(buffer_.size());
+        if (buffer_.capacity() > 64 * 1024)
+            buffer_.shrink_to_fit(); // one big response must not pin its memory for hours
         // Once closing, async_close reads up to the peer's close frame itself; a read started
         // now would wait behind it forever.
         if (phase_ == Phase::open)
