@@ -5,9 +5,9 @@
 //   console_chat --license-id N --token-file F      with your LiveChat license
 //
 // Type a line and press Enter to send it; agent messages and typing indicators show as they
-// arrive; /quit leaves. The chat resumes if the customer already has an active one. While a
-// line is typed, sneak peeks (what the agent sees before you press Enter) are sent in --demo
-// mode, where the typing is simulated; an interactive terminal delivers whole lines only.
+// arrive; /quit (or Ctrl-D) leaves. The chat resumes if the customer already has an active one.
+// While you type, the agent gets sneak peeks of the unsent text (RTM: customers only send
+// them). In a terminal, keys are read one by one for that; from a pipe, whole lines.
 
 #include "example_target.hpp"
 
@@ -15,12 +15,17 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+
+#include <termios.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <deque>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -105,6 +110,41 @@ public:
         client_.async_stop([this](rtm::error_code) { ended_ = true; });
     }
 
+    /// One key from a terminal in non-canonical mode: the line is edited and echoed here, and
+    /// each change is offered to the agent as a sneak peek.
+    void on_key(char c)
+    {
+        if (c == '\n' || c == '\r') {
+            std::cout << "\r\033[Kyou> " << typed_ << "\n> " << std::flush;
+            auto line = std::move(typed_);
+            typed_.clear();
+            return on_line(line);
+        }
+        if (c == 4 && typed_.empty()) // Ctrl-D
+            return on_line("/quit");
+        if (c == 0x7f || c == '\b') {
+            if (typed_.empty())
+                return;
+            typed_.pop_back();
+            std::cout << "\b \b" << std::flush;
+        } else if (static_cast<unsigned char>(c) >= 0x20) {
+            typed_ += c;
+            std::cout << c << std::flush;
+        } else {
+            return;
+        }
+        if (!typed_.empty() && typed_[0] != '/')
+            on_typing(typed_);
+    }
+
+    /// In interactive mode the customer's line is drawn and edited by `on_key`.
+    void set_interactive(bool on)
+    {
+        interactive_ = on;
+        if (on)
+            std::cout << "> " << std::flush;
+    }
+
     bool ended() const { return ended_; }
     std::size_t agent_messages() const { return agent_messages_; }
 
@@ -133,9 +173,14 @@ private:
         return it != names_.end() ? it->second : id.empty() ? "system" : id;
     }
 
-    static void say(const std::string& text)
+    /// Prints a line above the one being typed (which is drawn again after it).
+    void say(const std::string& text) const
     {
-        if (!text.empty())
+        if (text.empty())
+            return;
+        if (interactive_)
+            std::cout << "\r\033[K" << text << "\n> " << typed_ << std::flush;
+        else
             std::cout << text << std::endl;
     }
 
@@ -147,6 +192,36 @@ private:
     std::chrono::steady_clock::time_point last_peek_{};
     std::size_t agent_messages_ = 0;
     bool ended_ = false;
+    bool interactive_ = false;
+    std::string typed_; ///< the line being typed (interactive mode)
+};
+
+/// Puts a terminal into non-canonical mode without echo for the object's lifetime, so keys
+/// arrive one by one (Ctrl-C still interrupts). Does nothing when stdin is not a terminal.
+class RawTerminal {
+public:
+    RawTerminal()
+    {
+        if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_) != 0)
+            return;
+        termios raw = saved_;
+        raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        active_ = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+    }
+    ~RawTerminal()
+    {
+        if (active_)
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
+    }
+    RawTerminal(const RawTerminal&) = delete;
+    RawTerminal& operator=(const RawTerminal&) = delete;
+    bool active() const { return active_; }
+
+private:
+    termios saved_{};
+    bool active_ = false;
 };
 
 /// The --demo customer: types each line (sending sneak peeks as it goes), then waits for the
@@ -220,12 +295,29 @@ int main(int argc, char** argv)
     ConsoleChat chat(ioc, target->config);
     DemoCustomer customer(ioc, chat);
 
+    std::optional<RawTerminal> terminal;
+    if (!demo)
+        terminal.emplace();
+    asio::signal_set signals(ioc, SIGINT, SIGTERM); // leave cleanly, terminal restored
+    signals.async_wait([&](rtm::error_code ec, int) {
+        if (!ec)
+            chat.quit();
+    });
+
     chat.start([&] {
         if (demo)
             return customer.next();
-        // Standard input is read on its own thread (it may be a terminal, a pipe or a file)
-        // and each line is handed to the client's thread.
-        std::thread([&ioc, &chat] {
+        bool keys = terminal->active();
+        chat.set_interactive(keys);
+        // Standard input is read on its own thread (a terminal, a pipe or a file); every key or
+        // line is handed to the client's thread, which owns all the state.
+        std::thread([&ioc, &chat, keys] {
+            if (keys) {
+                char c = 0;
+                while (read(STDIN_FILENO, &c, 1) == 1)
+                    asio::post(ioc, [&chat, c] { chat.on_key(c); });
+                return;
+            }
             std::string line;
             while (std::getline(std::cin, line)) {
                 asio::post(ioc, [&chat, line] { chat.on_line(line); });
@@ -238,6 +330,9 @@ int main(int argc, char** argv)
 
     while (!chat.ended() && ioc.run_one()) {
     }
+    signals.cancel();
+    if (terminal && terminal->active())
+        std::cout << std::endl;
     if (target->mock)
         target->mock->stop();
     return chat.ended() ? 0 : 1;
