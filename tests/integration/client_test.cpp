@@ -646,3 +646,57 @@ TEST(ClientStart, LoginIsBoundedByTheLoginWindowNotTheRequestTimeout)
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
     EXPECT_EQ(run.ec, rtm::error::login_timeout);
 }
+
+namespace {
+
+/// Runs a client with `cfg` until it is ready or its run ends; returns the run's outcome.
+std::pair<bool, error_code> try_login(asio::io_context& ioc, const rtm::ClientConfig& cfg)
+{
+    rtm::RtmClient client(ioc, cfg);
+    bool ready = false;
+    RunOutcome run;
+    client.on_state_change([&](rtm::SessionState s, error_code) { ready = ready || s == rtm::SessionState::ready; });
+    client.async_run(run.handler());
+    run_until(ioc, [&] { return ready || run.done(); });
+    client.cancel();
+    run_until(ioc, [&] { return run.done(); });
+    return {ready, run.ec};
+}
+
+} // namespace
+
+TEST(ClientStart, HostNamesAreResolved)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    auto cfg = fast_config(server);
+    cfg.url = "ws://localhost:" + std::to_string(server.port()) + "/v3.0/customer/rtm/ws?license_id=1";
+    EXPECT_TRUE(try_login(ioc, cfg).first);
+}
+
+TEST(ClientStart, ClientsWithEqualTlsOptionsShareAContextButNotTheirTrust)
+{
+    asio::io_context ioc;
+    MockServerConfig mc;
+    mc.tls = true;
+    MockServer server(ioc.get_executor(), mc);
+    ASSERT_FALSE(server.start());
+
+    auto trusting = fast_config(server, true);
+    EXPECT_TRUE(try_login(ioc, trusting).first);
+    EXPECT_TRUE(try_login(ioc, trusting).first); // the same options again
+
+    auto untrusting = trusting; // differs only in what it trusts: must not reuse the context
+    untrusting.tls.ca_pem.clear();
+    auto [ready, ec] = try_login(ioc, untrusting);
+    EXPECT_FALSE(ready);
+    EXPECT_TRUE(ec);
+
+    auto broken = trusting; // a context that cannot be built is reported, and not remembered
+    broken.tls.ca_pem = "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n";
+    auto [broken_ready, broken_ec] = try_login(ioc, broken);
+    EXPECT_FALSE(broken_ready);
+    EXPECT_EQ(broken_ec, rtm::error::invalid_config);
+    EXPECT_TRUE(try_login(ioc, trusting).first);
+}
