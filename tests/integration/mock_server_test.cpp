@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <livechat/rtm.hpp>
+#include <livechat/rtm/testing/scripted_agent.hpp>
 
 #include <gtest/gtest.h>
 
@@ -139,4 +140,42 @@ TEST(MockServer, TokenPolicyIsConfigurable)
         ASSERT_TRUE(run_until(ioc, [&] { return login.has_value(); }));
         EXPECT_EQ(*login, expected) << token;
     }
+}
+
+TEST(ScriptedAgent, AnswersEachCustomerMessageAfterTypingAndIgnoresOtherRequests)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    rtm::testing::ScriptedAgentConfig agent_cfg;
+    agent_cfg.replies = {"first", "second"};
+    agent_cfg.typing_after = std::chrono::milliseconds(1);
+    agent_cfg.reply_after = std::chrono::milliseconds(5);
+    rtm::testing::ScriptedAgent agent(server, agent_cfg);
+
+    rtm::RtmClient client(ioc, fast_config(server));
+    std::vector<std::string> seen; // typing and agent texts, in order
+    auto typing = client.pushes().on<rtm::v3_0::IncomingTypingIndicator>(
+        [&](const rtm::v3_0::IncomingTypingIndicator& t) { seen.push_back(t.typing_indicator.is_typing ? "typing" : "stopped"); });
+    auto events = client.pushes().on<rtm::v3_0::IncomingEvent>([&](const rtm::v3_0::IncomingEvent& e) {
+        if (e.event && rtm::v3_0::base_of(*e.event).author_id == std::string("agent@mock.livechat"))
+            seen.push_back(std::get<rtm::v3_0::Message>(*e.event).text);
+    });
+    client.async_run([](error_code) {});
+
+    Outcome<rtm::v3_0::ChatResponse> started;
+    rtm::v3_0::async_start_chat_with_message(client, "hello", started.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return agent.replies_sent() == 1; }));
+    ASSERT_TRUE(run_until(ioc, [&] { return seen.size() == 3; }));
+    EXPECT_EQ(seen, (std::vector<std::string>{"typing", "stopped", "first"}));
+
+    Outcome<json> summary; // not a message: no answer
+    client.async_call("get_chats_summary", json::object(), summary.handler());
+    Outcome<rtm::v3_0::SendEventResponse> sent;
+    rtm::v3_0::async_send_message(client, started.value.chat.id, "again", sent.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return agent.replies_sent() == 2; }));
+    ASSERT_TRUE(run_until(ioc, [&] { return seen.size() == 6; }));
+    EXPECT_EQ(seen.back(), "second");
+    client.cancel();
+    server.stop();
 }

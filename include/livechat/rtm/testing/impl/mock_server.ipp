@@ -438,19 +438,22 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
         request_id = it->get<std::string>();
     json payload = doc.contains("payload") ? doc["payload"] : json::object();
     ++counts[action];
-    if (cfg.record_requests)
-        received.push_back({c.id, action, request_id, payload.dump()});
+    if (cfg.record_requests || observer) {
+        ReceivedRequest req{c.id, action, request_id, payload.dump()};
+        if (observer) // posted: it runs after the reaction and sees the state it produced
+            asio::post(ex, [w = weak_from_this(), req] {
+                if (auto self = w.lock(); self && self->observer && !self->stopped)
+                    self->observer(req);
+            });
+        if (cfg.record_requests)
+            received.push_back(std::move(req));
+    }
 
     Reaction r;
     if (auto it = scripts.find(action); it != scripts.end() && !it->second.empty()) {
         r = std::move(it->second.front());
         it->second.pop_front();
     }
-    if (observer) // after the reaction, so an observer sees the state it produced
-        asio::post(ex, [w = weak_from_this(), req = ReceivedRequest{c.id, action, request_id, payload.dump()}] {
-            if (auto self = w.lock(); self && self->observer && !self->stopped)
-                self->observer(req);
-        });
     if (r.delay == std::chrono::steady_clock::duration::zero())
         return react(c, action, request_id, payload, std::move(r));
 
