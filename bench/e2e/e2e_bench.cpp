@@ -42,10 +42,10 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 struct Options {
-    int repeats = 5;
-    int sequential = 4000;   ///< requests per sequential sample
+    int repeats = 7;
+    int sequential = 10000;  ///< requests per sequential sample
     int in_flight_total = 20000;
-    int pushes = 40000;
+    int pushes = 100000;
     int connections = 1000;
     int memory_repeats = 3;
     bool memory = true; ///< --throughput-only skips the K-connection figures (for profiling)

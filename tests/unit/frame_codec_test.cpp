@@ -156,3 +156,18 @@ TEST(FrameCodec, EncodeKeepsPlainNamesAsTheyAre)
         R"({"action":"send_event","request_id":"42","payload":{}})");
     EXPECT_EQ(encode_request("ping", "", nullptr), R"({"action":"ping","payload":{}})");
 }
+
+TEST(FrameCodec, AbsentOrNullPayloadDecodesAsAnEmptyObjectEvenIntoAReusedFrame)
+{
+    Frame f;
+    Diagnostics diag;
+    ASSERT_FALSE(decode_frame(R"({"type":"push","action":"a","payload":{"x":1}})", f, diag));
+    ASSERT_FALSE(decode_frame(R"({"type":"response","action":"b","request_id":"1","success":true})", f, diag));
+    EXPECT_TRUE(f.payload.is_object());
+    EXPECT_TRUE(f.payload.empty());
+    EXPECT_EQ(f.action, "b");
+    ASSERT_FALSE(decode_frame(R"({"type":"push","action":"c","payload":null})", f, diag));
+    EXPECT_TRUE(f.payload.is_object());
+    EXPECT_FALSE(f.request_id);
+    EXPECT_FALSE(f.success);
+}

@@ -25,7 +25,9 @@ struct Frame {
     std::string action;
     std::optional<std::string> request_id;
     bool success = false; ///< responses only
-    nlohmann::json payload = nlohmann::json::object();
+    /// An object after a successful decode_frame (empty when the frame had none). Null until
+    /// then: constructing a Frame allocates nothing, it is made for every inbound frame.
+    nlohmann::json payload;
 };
 
 /// Serializes `{"action":..,"request_id":..,"payload":..}`. An empty `request_id` is left out.

@@ -57,7 +57,11 @@ inline error_code malformed(Diagnostics& diag, const char* why)
 
 LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Diagnostics& diag)
 {
-    out = Frame{};
+    out.type = FrameType::push;
+    out.action.clear();
+    out.request_id.reset();
+    out.success = false;
+    out.payload = nullptr;
     auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded())
         return malformed(diag, "frame is not valid JSON");
@@ -100,6 +104,8 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
         if (!payload->is_object())
             return malformed(diag, "frame 'payload' is not an object");
         out.payload = std::move(*payload);
+    } else {
+        out.payload = nlohmann::json::object();
     }
     return {};
 }
