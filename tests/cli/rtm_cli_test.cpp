@@ -332,3 +332,25 @@ TEST_F(CliTest, BadCommandLinesExit64WithAReason)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(CliTest, ListenReconnectsAfterTheServerDropsItAndKeepsPrinting)
+{
+    MockServerConfig cfg;
+    cfg.idle_timeout = std::chrono::milliseconds(300); // shorter than the CLI's 15 s pings
+    start(cfg);
+    server().script("login", Reaction::answer().push_after("incoming_event", R"({"chat_id":"C1","n":1})"));
+    server().script("login", Reaction::answer().push_after("incoming_event", R"({"chat_id":"C1","n":2})"));
+    serve();
+    auto r = run_cli({"--url", server().url(), "--token", "t0k3n", "listen", "--count", "3"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto got = lines(r.out); // 1, the server's customer_disconnected, then 2 after the re-login
+    ASSERT_EQ(got.size(), 3u) << r.out;
+    EXPECT_EQ(json::parse(got[0])["payload"]["n"], 1);
+    EXPECT_EQ(json::parse(got[1])["action"], "customer_disconnected");
+    EXPECT_EQ(json::parse(got[2])["payload"]["n"], 2);
+    EXPECT_NE(r.err.find("reconnecting"), std::string::npos) << r.err;
+}
+
+} // namespace

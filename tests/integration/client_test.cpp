@@ -700,3 +700,33 @@ TEST(ClientStart, ClientsWithEqualTlsOptionsShareAContextButNotTheirTrust)
     EXPECT_EQ(broken_ec, rtm::error::invalid_config);
     EXPECT_TRUE(try_login(ioc, trusting).first);
 }
+
+TEST(FrameTrace, SeesEveryFrameBothWaysButNeverTheToken)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    auto cfg = fast_config(server);
+    cfg.token_provider = rtm::static_token("s3cret-t0ken");
+    std::vector<std::pair<rtm::FrameDirection, std::string>> frames;
+    cfg.frame_trace = [&](rtm::FrameDirection d, std::string_view text) { frames.emplace_back(d, text); };
+    rtm::RtmClient client(ioc, cfg);
+    client.async_run([](error_code) {});
+    Outcome<json> call;
+    client.async_call("get_chats_summary", json::object(), call.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return call.done(); }));
+    ASSERT_FALSE(call.ec);
+
+    ASSERT_EQ(frames.size(), 4u); // login, its response, the request, its response
+    EXPECT_EQ(frames[0].first, rtm::FrameDirection::sent);
+    EXPECT_EQ(json::parse(frames[0].second)["payload"]["token"], "<redacted>");
+    EXPECT_EQ(frames[1].first, rtm::FrameDirection::received);
+    EXPECT_EQ(json::parse(frames[2].second)["action"], "get_chats_summary");
+    EXPECT_EQ(json::parse(frames[3].second)["action"], "get_chats_summary");
+    for (const auto& f : frames)
+        EXPECT_EQ(f.second.find("s3cret"), std::string::npos) << f.second;
+    ASSERT_FALSE(server.received().empty()); // the server still got the real token
+    EXPECT_EQ(json::parse(server.received().front().payload_json)["token"], "Bearer s3cret-t0ken");
+    client.cancel();
+    server.stop();
+}
