@@ -396,7 +396,8 @@ private:
             if (taken.handler.origin == Origin::user)
                 complete(std::move(taken.handler), c.ec, nullptr);
         }
-        fail_login_waiters(c.ec);
+        // Login waiters learn the run's real end (login_timeout, message_too_big, ...) from
+        // the Finish that follows, not a generic connection_lost.
     }
 
     void run_command(const cmd::NotifyState& c)
@@ -408,6 +409,7 @@ private:
     void run_command(const cmd::Finish& c)
     {
         running_ = false;
+        fail_login_waiters(c.ec ? c.ec : error_code(error::connection_lost));
         if (run_handler_) {
             auto slot = asio::get_associated_cancellation_slot(run_handler_);
             if (slot.is_connected())
@@ -518,9 +520,11 @@ private:
                 run_diag_.server_data = data->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 if (auto r = data->find("region"); r != data->end() && r->is_string())
                     region = r->get<std::string>();
-                // RTM: units of data.timeout are not documented; seconds assumed.
+                // RTM: units of data.timeout are not documented; seconds assumed. Clamped
+                // before the conversion (1e300 must not overflow); the session clamps again.
                 if (auto t = data->find("timeout"); t != data->end() && t->is_number() && t->get<double>() >= 0)
-                    wait = std::chrono::milliseconds(static_cast<std::int64_t>(t->get<double>() * 1000));
+                    wait = std::chrono::milliseconds(
+                        static_cast<std::int64_t>(std::min(t->get<double>(), 1e9) * 1000));
             }
             execute(session_.on_disconnect_push(reason, wait, std::move(region)));
         }

@@ -8,7 +8,10 @@
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/transport.hpp>
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/connect.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -107,8 +110,10 @@ public:
         deadline_.expires_after(opts_.connect_timeout);
         deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
             if (!ec && self->phase_ == Phase::opening) {
+                // Reported now, not when the aborted operations come back: a stuck Beast
+                // operation must not be able to hold the open past connect_timeout.
                 self->timed_out_ = true;
-                self->abort_socket();
+                self->open_failed(error::connect_timeout);
             }
         });
         // An address needs no resolver (and no trip through its background thread).
@@ -141,11 +146,11 @@ public:
         if (phase_ != Phase::open || pinging_)
             return;
         pinging_ = true;
-        ws_.async_ping({}, [self = this->shared_from_this()](error_code ec) {
+        ws_.async_ping({}, cancellable(ping_cancel_, [self = this->shared_from_this()](error_code ec) {
             self->pinging_ = false;
             if (ec)
                 self->fail(ec);
-        });
+        }));
     }
 
     void close(error_code reason) override
@@ -160,16 +165,19 @@ public:
             return;
         phase_ = Phase::closing;
         close_reason_ = reason;
-        // Bound the closing handshake: a server that never answers gets its socket closed.
+        // Bound the closing handshake, whatever the peer does: at close_timeout the socket is
+        // closed and the close is reported at once. Waiting for Beast's pending operations to
+        // come back is not enough: a peer that truncates a frame, then answers our close
+        // frame (which we read as payload) and sends FIN left them waiting on each other.
         deadline_.expires_after(opts_.close_timeout);
         deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
             if (!ec && self->phase_ == Phase::closing)
-                self->abort_socket();
+                self->fail(websocket::error::closed); // reports close_reason_
         });
         ws_.async_close(websocket::close_code::normal,
-            [self = this->shared_from_this()](error_code) {
+            cancellable(close_cancel_, [self = this->shared_from_this()](error_code) {
                 self->fail(websocket::error::closed); // reports close_reason_
-            });
+            }));
     }
 
 private:
@@ -185,6 +193,8 @@ private:
 
     void on_resolved(error_code ec, asio::ip::tcp::resolver::results_type results)
     {
+        if (phase_ != Phase::opening)
+            return; // timed out or aborted meanwhile: already reported
         if (ec)
             return open_failed(ec);
         beast::get_lowest_layer(ws_).async_connect(results,
@@ -195,6 +205,8 @@ private:
 
     void on_connected(error_code ec)
     {
+        if (phase_ != Phase::opening)
+            return; // timed out or aborted meanwhile: already reported
         if (ec)
             return open_failed(ec);
         // Requests are small and latency matters more than packet count.
@@ -217,13 +229,17 @@ private:
 
     void on_tls(error_code ec)
     {
+        if (phase_ != Phase::opening)
+            return; // timed out or aborted meanwhile: already reported
         if (ec)
             return open_failed(ec);
         // From here on the websocket layer owns time-outs; our deadline timer still bounds the
         // handshake, and the session's pings own liveness.
         beast::get_lowest_layer(ws_).expires_never();
         websocket::stream_base::timeout t{};
-        t.handshake_timeout = opts_.close_timeout;
+        // Beast uses this one value for the opening and the closing handshake: connect_timeout
+        // now (our deadline timer bounds the whole open as well), close_timeout once open.
+        t.handshake_timeout = opts_.connect_timeout;
         t.idle_timeout = websocket::stream_base::none();
         t.keep_alive_pings = false;
         ws_.set_option(t);
@@ -249,12 +265,19 @@ private:
 
     void on_handshake(error_code ec)
     {
+        if (phase_ != Phase::opening)
+            return; // timed out or aborted meanwhile: already reported
         if (ec)
             return open_failed(ec);
         if (aborted_)
             return open_failed(asio::error::operation_aborted);
         phase_ = Phase::open;
         deadline_.cancel();
+        websocket::stream_base::timeout t{};
+        t.handshake_timeout = opts_.close_timeout;
+        t.idle_timeout = websocket::stream_base::none();
+        t.keep_alive_pings = false;
+        ws_.set_option(t);
         auto on_open = events_.on_open;
         read_next();
         on_open({});
@@ -280,8 +303,8 @@ private:
     void read_next()
     {
         constexpr std::size_t chunk = 64 * 1024;
-        ws_.async_read_some(buffer_, chunk,
-            [self = this->shared_from_this()](error_code ec, std::size_t) { self->on_read(ec); });
+        ws_.async_read_some(buffer_, chunk, cancellable(read_cancel_,
+            [self = this->shared_from_this()](error_code ec, std::size_t) { self->on_read(ec); }));
     }
 
     void on_read(error_code ec)
@@ -310,7 +333,7 @@ private:
     void write_next()
     {
         writing_ = true;
-        ws_.async_write(asio::buffer(outbox_.front()),
+        ws_.async_write(asio::buffer(outbox_.front()), cancellable(write_cancel_,
             [self = this->shared_from_this()](error_code ec, std::size_t) {
                 self->writing_ = false;
                 if (ec)
@@ -318,7 +341,7 @@ private:
                 self->outbox_.pop_front();
                 if (!self->outbox_.empty() && self->phase_ == Phase::open)
                     self->write_next();
-            });
+            }));
     }
 
     void fail(error_code ec)
@@ -333,8 +356,30 @@ private:
         auto on_closed = std::move(events_.on_closed);
         events_ = {};
         outbox_.clear();
+        release_suspended_operations();
         if (on_closed)
             on_closed(reported);
+    }
+
+    /// With the socket closed, operations waiting on the socket come back by themselves, but
+    /// Beast can hold one websocket operation suspended behind another (a close waiting for a
+    /// read that is stuck inside a truncated frame, ...). Such an operation would never finish:
+    /// it would keep this transport alive and the io_context's work count up forever, so that
+    /// `io_context::run()` never returns. Cancelling every operation's slot finishes them all
+    /// (posted: their handlers must not run inside fail()).
+    void release_suspended_operations()
+    {
+        asio::post(deadline_.get_executor(), [self = this->shared_from_this()] {
+            for (auto* signal : {&self->read_cancel_, &self->write_cancel_, &self->ping_cancel_,
+                     &self->close_cancel_})
+                signal->emit(asio::cancellation_type::terminal);
+        });
+    }
+
+    template <class Handler>
+    static auto cancellable(asio::cancellation_signal& signal, Handler&& handler)
+    {
+        return asio::bind_cancellation_slot(signal.slot(), std::forward<Handler>(handler));
     }
 
     static error_code normalize(error_code ec)
@@ -364,6 +409,8 @@ private:
     websocket::stream<next_layer> ws_;
     beast::flat_buffer buffer_;
     std::deque<std::string> outbox_;
+    // One per kind of operation that can be outstanding at once (see release_suspended_operations).
+    asio::cancellation_signal read_cancel_, write_cancel_, ping_cancel_, close_cancel_;
     TransportEvents events_;
     Endpoint endpoint_;
     Phase phase_ = Phase::idle;

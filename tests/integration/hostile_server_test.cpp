@@ -1,0 +1,162 @@
+// The client against servers that break the rules on purpose (testing::HostileServer): every
+// close path is bounded by close_timeout, whatever the peer does, and every request completes
+// exactly once.
+
+#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/testing/hostile_server.hpp>
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+using namespace rtm_test;
+namespace rtm = livechat::rtm;
+using livechat::rtm::testing::HostileServer;
+using livechat::rtm::testing::HostileStep;
+using Steps = std::vector<HostileStep>;
+
+Steps concat(Steps a, const Steps& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+rtm::ClientConfig hostile_config(const HostileServer& server)
+{
+    rtm::ClientConfig cfg;
+    cfg.url = server.url();
+    cfg.token_provider = rtm::static_token("good-token");
+    cfg.login_window = 2s;
+    cfg.ping_interval = 10s;
+    cfg.request_timeout = 300ms;
+    cfg.connect_timeout = 1s;
+    cfg.close_timeout = 200ms;
+    cfg.reconnect.enabled = false;
+    return cfg;
+}
+
+/// Logs in against `script`, then stops the client and checks that the stop (and the run)
+/// complete within close_timeout plus a margin, whatever the server does meanwhile.
+void expect_bounded_stop(const Steps& after_login, bool call_first = false)
+{
+    boost::asio::io_context ioc;
+    HostileServer server(ioc.get_executor(), concat(HostileStep::handshake_and_login(), after_login));
+    ASSERT_FALSE(server.start());
+    rtm::RtmClient client(ioc, hostile_config(server));
+    RunOutcome run, stop;
+    Outcome<> login, call;
+    client.async_run(run.handler());
+    client.async_login({}, [&](error_code ec, auto) { login.handler()(ec, {}); });
+    ASSERT_TRUE(run_until(ioc, [&] { return login.done(); }, 3s));
+    ASSERT_FALSE(login.ec) << login.ec.message();
+    if (call_first) { // a request times out while the line is stuck inside a frame
+        client.async_call("get_customer", rtm::json::object(), call.handler());
+        ASSERT_TRUE(run_until(ioc, [&] { return call.done(); }, 3s));
+        EXPECT_EQ(call.ec, rtm::error::deadline_exceeded);
+    } else {
+        // Let the hostile bytes arrive before the stop.
+        run_until(ioc, [&] { return server.scripts_finished() > 0; }, 300ms);
+    }
+    auto started = std::chrono::steady_clock::now();
+    client.async_stop(stop.handler());
+    // close_timeout is 200 ms: 1.2 s is "bounded" with room for a loaded machine.
+    EXPECT_TRUE(run_until(ioc, [&] { return stop.done() && run.done(); }, 1200ms))
+        << "the stop hung: " << server.frames_read() << " client frames seen by the server";
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 1200ms);
+    EXPECT_EQ(stop.calls, 1);
+    EXPECT_EQ(run.calls, 1);
+    EXPECT_EQ(client.state(), rtm::SessionState::closed);
+    // Nothing is left behind: with the server gone too, io_context::run() runs out of work.
+    // (Beast used to keep a close suspended behind a stuck read: run() never returned.)
+    server.stop();
+    ioc.restart();
+    auto drained = std::chrono::steady_clock::now();
+    ioc.run_for(2s);
+    EXPECT_LT(std::chrono::steady_clock::now() - drained, 1s) << "work was left on the io_context";
+}
+
+TEST(HostileServer, TruncatedFrameThenCloseFrameAndFinDoesNotHangTheStop)
+{
+    // 1000 bytes announced, 3 sent; the server answers the client's close with its own, then
+    // closes TCP with FIN. From the client's side the close frame is payload of the open frame.
+    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::await_close(),
+        HostileStep::send_close(), HostileStep::fin(), HostileStep::stall()});
+}
+
+TEST(HostileServer, TruncatedFrameAndSilenceDoesNotHangTheStop)
+{
+    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::stall()});
+}
+
+TEST(HostileServer, FrameAnnouncingTwoToTheSixtyThreeBytesDoesNotHangAfterATimeout)
+{
+    expect_bounded_stop(
+        {HostileStep::truncated_frame(std::uint64_t(1) << 63, "abc"), HostileStep::stall()},
+        /*call_first=*/true);
+}
+
+TEST(HostileServer, TruncatedFrameThenFinDoesNotHangTheStop)
+{
+    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::fin(), HostileStep::stall()});
+}
+
+TEST(HostileServer, ServerThatNeverAnswersTheCloseFrameDoesNotHangTheStop)
+{
+    expect_bounded_stop({HostileStep::stall()});
+}
+
+TEST(HostileServer, ServerThatAnswersCloseWithResetDoesNotHangTheStop)
+{
+    expect_bounded_stop({HostileStep::await_close(), HostileStep::rst()});
+}
+
+TEST(HostileServer, CloseRaceBothSidesCloseAtOnce)
+{
+    expect_bounded_stop({HostileStep::send_close(), HostileStep::await_close(), HostileStep::stall()});
+}
+
+/// A server that stalls at one step of the opening handshake: the run fails with
+/// connect_timeout within connect_timeout (not close_timeout, not forever).
+void expect_open_bounded(const Steps& script)
+{
+    boost::asio::io_context ioc;
+    HostileServer server(ioc.get_executor(), script);
+    ASSERT_FALSE(server.start());
+    auto cfg = hostile_config(server);
+    cfg.connect_timeout = 400ms;
+    cfg.close_timeout = 50ms;
+    rtm::RtmClient client(ioc, cfg);
+    RunOutcome run;
+    auto started = std::chrono::steady_clock::now();
+    client.async_run(run.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }, 3s));
+    auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(run.ec, rtm::error::connect_timeout) << run.ec.message();
+    // Bounded by connect_timeout, and not cut short by the (much shorter) close_timeout.
+    EXPECT_GE(took, 350ms);
+    EXPECT_LT(took, 2s);
+}
+
+TEST(HostileServer, StallBeforeReadingTheUpgradeRequestIsBoundedByConnectTimeout)
+{
+    expect_open_bounded({HostileStep::pause(10s)});
+}
+
+TEST(HostileServer, StallAfterTheUpgradeRequestIsBoundedByConnectTimeout)
+{
+    Steps s{HostileStep::handshake().front(), HostileStep::stall()};
+    expect_open_bounded(s);
+}
+
+TEST(HostileServer, StallInsideTheUpgradeResponseIsBoundedByConnectTimeout)
+{
+    Steps s{HostileStep::handshake().front(), HostileStep::raw("HTTP/1.1 101 Switching Protocols\r\nUpg"),
+        HostileStep::stall()};
+    expect_open_bounded(s);
+}
+
+} // namespace
