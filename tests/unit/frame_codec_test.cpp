@@ -1,4 +1,5 @@
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
 
 #include <gtest/gtest.h>
 
@@ -170,4 +171,39 @@ TEST(FrameCodec, AbsentOrNullPayloadDecodesAsAnEmptyObjectEvenIntoAReusedFrame)
     EXPECT_TRUE(f.payload.is_object());
     EXPECT_FALSE(f.request_id);
     EXPECT_FALSE(f.success);
+}
+
+// Issue 10: about 12,000 nested arrays crashed the client (stack overflow in copies and dumps).
+namespace {
+std::string nested(std::size_t depth)
+{
+    return std::string(depth, '[') + std::string(depth, ']');
+}
+} // namespace
+
+TEST(FrameCodec, DeepNestingIsRefusedAtParseTimeAndTheResponseStillNamesItsRequest)
+{
+    for (std::size_t depth : {257u, 12'000u, 1'000'000u}) {
+        Frame f;
+        Diagnostics d;
+        auto text = R"({"type":"response","action":"get_customer","request_id":"7","success":true,"payload":{"x":)" +
+                    nested(depth) + "}}";
+        EXPECT_EQ(decode_frame(text, f, d), livechat::rtm::error::nesting_too_deep) << depth;
+        EXPECT_EQ(f.type, FrameType::response);
+        ASSERT_TRUE(f.request_id.has_value());
+        EXPECT_EQ(*f.request_id, "7");
+        EXPECT_NE(d.client_message.find("256"), std::string::npos) << d.client_message;
+    }
+}
+
+TEST(FrameCodec, NestingUpToTheLimitIsAcceptedAndBracketsInStringsDoNotCount)
+{
+    Frame f;
+    Diagnostics d;
+    // payload object (2) + "x" array levels: 2 + 254 = 256 in all.
+    auto text = R"({"type":"push","action":"a","payload":{"x":)" + nested(254) + R"(,"s":"[[[[[[\"[[[["}})";
+    EXPECT_FALSE(decode_frame(text, f, d)) << d.client_message;
+    auto deeper = R"({"type":"push","action":"a","payload":{"x":)" + nested(255) + "}}";
+    EXPECT_EQ(decode_frame(deeper, f, d), livechat::rtm::error::nesting_too_deep);
+    EXPECT_FALSE(livechat::rtm::detail::json_nesting_exceeds(std::string(1000, '"'), 1));
 }

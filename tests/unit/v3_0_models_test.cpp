@@ -3,6 +3,7 @@
 
 #include "json_mutation.hpp"
 
+#include <livechat/rtm/v3_0/actions.hpp>
 #include <livechat/rtm/v3_0/json.hpp>
 
 #include <nlohmann/json.hpp>
@@ -203,4 +204,28 @@ TEST(V30Events, NonObjectEventIsMalformed)
     Diagnostics d;
     EXPECT_EQ(decode_payload(json::parse("[1]"), e, d), error::malformed_payload);
     EXPECT_EQ(d.client_message, "payload must be an object");
+}
+
+// Issue 10: 2^64 - 1 decoded as -1 and 2^63 as INT64_MIN; out of range must be an error.
+TEST(V30Integers, OutOfRangeIsMalformedNamingTheFieldNeverWrapped)
+{
+    for (const char* n : {"18446744073709551615", "9223372036854775808", "-9223372036854775809"}) {
+        GetChatsSummaryResponse r;
+        Diagnostics d;
+        auto in = json::parse(std::string(R"({"chats_summary":[],"total_chats":)") + n + "}");
+        EXPECT_EQ(decode_payload(in, r, d), error::malformed_payload) << n;
+        EXPECT_NE(d.client_message.find("total_chats"), std::string::npos) << d.client_message;
+    }
+    GetChatsSummaryResponse r;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(json::parse(R"({"chats_summary":[],"total_chats":9223372036854775807})"), r, d));
+    EXPECT_EQ(r.total_chats, INT64_MAX);
+}
+
+TEST(V30Properties, IntegersBeyondInt64StayRawInsteadOfWrapping)
+{
+    Properties p;
+    Diagnostics d;
+    ASSERT_FALSE(decode_payload(json::parse(R"({"ns":{"big":{"value":18446744073709551615}}})"), p, d));
+    EXPECT_EQ(std::get<RawJson>(p["ns"]["big"]).text, "18446744073709551615");
 }

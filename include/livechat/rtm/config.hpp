@@ -14,6 +14,12 @@
 
 namespace livechat::rtm {
 
+/// The deepest nesting of arrays and objects accepted in any JSON text read from the wire (by
+/// the client and by the mock server). Deeper texts fail with `error::nesting_too_deep` before
+/// they become a DOM: nothing in the protocol nests more than a dozen levels, and unbounded
+/// depth would let a hostile peer overflow the stack of every recursive JSON walk.
+inline constexpr std::size_t max_json_nesting = 256;
+
 /// How the client keeps a logged-in connection alive.
 enum class PingMode {
     websocket_control, ///< a websocket ping control frame (preferred for native clients)

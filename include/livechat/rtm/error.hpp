@@ -33,6 +33,7 @@ enum class error {
     already_running,        ///< `async_run` was called while a previous run is active
     customer_changed,       ///< a re-login returned another customer id than the first login
     request_queue_full,     ///< more requests are waiting than `max_queued_requests` allows
+    nesting_too_deep,       ///< an inbound JSON text nests deeper than `max_json_nesting`
 
     // --- reported by the server in "error.type" --------------------------------------------
     authentication = 100,

@@ -70,6 +70,7 @@ inline const char* client_error_message(error e) noexcept
     case error::already_running: return "the client is already running";
     case error::customer_changed: return "a re-login returned a different customer id";
     case error::request_queue_full: return "too many requests are waiting to be sent";
+    case error::nesting_too_deep: return "an inbound JSON text is nested too deeply";
     default: return nullptr;
     }
 }

@@ -2,7 +2,9 @@
 #ifndef LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_IPP
 #define LIVECHAT_RTM_IMPL_INTERNAL_FRAME_CODEC_IPP
 
+#include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
 
 #include <algorithm>
 
@@ -62,7 +64,8 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
     out.request_id.reset();
     out.success = false;
     out.payload = nullptr;
-    auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    bool too_deep = false;
+    auto doc = parse_json_bounded(text, max_json_nesting, too_deep);
     if (doc.is_discarded())
         return malformed(diag, "frame is not valid JSON");
     if (!doc.is_object())
@@ -86,6 +89,11 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
         out.type = FrameType::push;
     else
         return malformed(diag, "frame 'type' is neither \"response\" nor \"push\"");
+    if (too_deep) { // type and request_id are known: a response still fails its request
+        diag.client_message = "frame nests arrays and objects deeper than " +
+                              std::to_string(max_json_nesting) + " levels";
+        return error::nesting_too_deep;
+    }
 
     auto action = doc.find("action");
     if (action == doc.end() || !action->is_string())

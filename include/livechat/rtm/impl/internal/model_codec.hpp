@@ -141,6 +141,9 @@ public:
     {
         if (!j.is_number_integer())
             return void(fail("an integer"));
+        // 2^63 and above parse as unsigned: they must not wrap into negative numbers.
+        if (j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+            return void(fail("an integer within the signed 64-bit range"));
         out = j.get<std::int64_t>();
     }
     template <class Tag>

@@ -7,6 +7,9 @@
 #include <livechat/rtm/impl/v3_0/actions.ipp>
 #include <livechat/rtm/v3_0/pushes.hpp>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace livechat::rtm::v3_0 {
 
 inline const std::vector<NamedValue<DisconnectReason>>& enum_names(DisconnectReason)
@@ -112,9 +115,16 @@ inline void read_struct(ModelReader& r, const json& j, CustomerDisconnected& p)
     if (auto data = j.find("data"); data != j.end() && data->is_object()) {
         r.within("data", [&] { r.field(*data, "region", p.region); });
         // Units are not documented (pushes.md 2.7); integral values are kept.
-        if (auto t = data->find("timeout"); t != data->end() && t->is_number())
-            p.timeout = t->is_number_integer() ? t->get<std::int64_t>()
-                                               : static_cast<std::int64_t>(t->get<double>());
+        // Saturated into int64: 1e300 or 2^64 must neither wrap nor overflow.
+        if (auto t = data->find("timeout"); t != data->end() && t->is_number()) {
+            if (t->is_number_unsigned())
+                p.timeout = static_cast<std::int64_t>(
+                    std::min<std::uint64_t>(t->get<std::uint64_t>(), INT64_MAX));
+            else if (t->is_number_integer())
+                p.timeout = t->get<std::int64_t>();
+            else
+                p.timeout = static_cast<std::int64_t>(std::clamp(t->get<double>(), -9.2e18, 9.2e18));
+        }
     }
 }
 inline void write_struct(json& j, const CustomerDisconnected& p)

@@ -1,0 +1,71 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_JSON_LIMITS_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_JSON_LIMITS_HPP
+
+// Nesting depth is bounded before a JSON text becomes a DOM. The parser itself is iterative,
+// but copying, dumping and walking a DOM recurse once per level: 12,000 nested arrays from a
+// hostile server overflowed the stack there. Client and mock server share this gate.
+
+#include <livechat/rtm/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+namespace livechat::rtm::detail {
+
+/// True when `text` opens more than `limit` arrays and objects inside each other. One linear
+/// pass; brackets inside strings (escapes included) do not count. Says nothing about validity.
+inline bool json_nesting_exceeds(std::string_view text, std::size_t limit) noexcept
+{
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"': in_string = true; break;
+        case '[':
+        case '{':
+            if (++depth > limit)
+                return true;
+            break;
+        case ']':
+        case '}':
+            if (depth > 0)
+                --depth;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
+/// Parses `text` without exceptions (a discarded value on error). Past `limit` levels it sets
+/// `too_deep` and leaves every value nested deeper out of the result, so the shallow fields
+/// (`type`, `request_id`, `action`) can still be read to fail the right request.
+inline nlohmann::json parse_json_bounded(std::string_view text, std::size_t limit, bool& too_deep)
+{
+    too_deep = json_nesting_exceeds(text, limit);
+    if (!too_deep)
+        return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    // Rare path: the callback parser keeps only what lies within the limit.
+    auto keep = [limit](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        using E = nlohmann::json::parse_event_t;
+        bool opens = event == E::object_start || event == E::array_start;
+        return !(opens && static_cast<std::size_t>(depth) >= limit);
+    };
+    return nlohmann::json::parse(text, keep, /*allow_exceptions=*/false);
+}
+
+} // namespace livechat::rtm::detail
+
+#endif
