@@ -160,13 +160,30 @@ TEST_F(Reconnect, TemporarilyBlockedWaitsTheServersTimeout)
     EXPECT_EQ(delays.back(), std::chrono::milliseconds(50));
 }
 
-TEST_F(Reconnect, MisdirectedConnectionReconnectsAtOnce)
+// Issue 10: it used to reconnect at 0 ms, and again after every login (113 in 5 s).
+TEST_F(Reconnect, MisdirectedConnectionReconnectsAfterTheMinimumDelayAndBacksOff)
 {
     start();
     ASSERT_TRUE(ready_with_logins(1));
     server->disconnect_all("misdirected_connection", R"({"region":"fra"})");
     ASSERT_TRUE(ready_with_logins(2)); // a user-set URL is kept: same mock, same port
-    EXPECT_EQ(delays.back(), std::chrono::milliseconds(0));
+    EXPECT_EQ(delays.back(), std::chrono::milliseconds(5));
+    server->disconnect_all("misdirected_connection", R"({"region":"fra"})");
+    ASSERT_TRUE(ready_with_logins(3));
+    EXPECT_EQ(delays.back(), std::chrono::milliseconds(10)) << "the login in between did not reset it";
+}
+
+TEST_F(Reconnect, HugeBlockTimeoutsAreClampedNotOverflowed)
+{
+    for (const char* timeout : {"1e10", "1e300", "18446744073709551615"}) {
+        ASSERT_NO_FATAL_FAILURE(start());
+        ASSERT_TRUE(ready_with_logins(1));
+        server->disconnect_all("customer_temporarily_blocked", std::string(R"({"timeout":)") + timeout + "}");
+        ASSERT_TRUE(run_until(ioc, [&] { return !delays.empty(); }));
+        EXPECT_EQ(delays.back(), rtm::Backoff{}.max_server_delay) << timeout;
+        client.reset();
+        delays.clear();
+    }
 }
 
 TEST_F(Reconnect, SurvivesAStormOfFailedLogins)

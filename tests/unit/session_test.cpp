@@ -319,14 +319,59 @@ TEST(Session, TemporarilyBlockedWaitsTheServersTimeout)
     EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 5000ms}}));
 }
 
-TEST(Session, MisdirectedConnectionSwitchesRegionAtOnce)
+// Issue 10: misdirected_connection used to reconnect at 0 ms after every successful login.
+TEST(Session, MisdirectedConnectionSwitchesRegionAfterTheMinimumDelay)
 {
     auto s = ready_reconnecting_session();
     s.on_disconnect_push("misdirected_connection", std::nullopt, "fra");
     auto out = s.on_transport_closed(error::connection_lost);
-    EXPECT_THAT(out, Contains(Command{cmd::Reconnecting{0ms,
+    EXPECT_THAT(out, Contains(Command{cmd::Reconnecting{300ms,
                          {"misdirected_connection", error::disconnected_by_server}, "fra"}}));
-    EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 0ms}}));
+    EXPECT_THAT(out, Contains(Command{cmd::ArmTimer{TimerId::backoff, 300ms}}));
+}
+
+/// The delay armed after `s` (ready) is thrown out with `reason`, then logs in again.
+std::chrono::milliseconds delay_after_push_and_relogin(Session& s, const char* reason,
+    std::optional<std::chrono::milliseconds> wait = std::nullopt)
+{
+    s.on_disconnect_push(reason, wait);
+    std::chrono::milliseconds delay{-1};
+    for (auto& c : s.on_transport_closed(error::connection_lost))
+        if (auto* t = std::get_if<cmd::ArmTimer>(&c); t && t->id == TimerId::backoff)
+            delay = std::chrono::duration_cast<std::chrono::milliseconds>(t->after);
+    s.on_timer(TimerId::backoff);
+    s.on_connected({});
+    s.on_login_result({});
+    return delay;
+}
+
+TEST(Session, DisconnectPushesRightAfterEachLoginKeepBackingOff)
+{
+    auto s = ready_reconnecting_session();
+    std::vector<std::chrono::milliseconds> delays;
+    for (int i = 0; i < 4; ++i)
+        delays.push_back(delay_after_push_and_relogin(s, "misdirected_connection"));
+    // Never below the minimum, growing although every reconnect logged in.
+    EXPECT_EQ(delays, (std::vector<std::chrono::milliseconds>{300ms, 600ms, 1200ms, 2400ms}));
+    // A connection that stays up for a whole ping interval starts the back-off over.
+    s.on_inbound_traffic();
+    s.on_timer(TimerId::ping);
+    EXPECT_EQ(delay_after_push_and_relogin(s, "misdirected_connection"), 300ms);
+}
+
+TEST(Session, ServerGivenWaitsAreClampedAndNeverBelowTheMinimum)
+{
+    auto huge = std::chrono::milliseconds(std::int64_t(1e13)); // data.timeout 1e10 s
+    {
+        auto s = ready_reconnecting_session();
+        EXPECT_EQ(delay_after_push_and_relogin(s, "customer_temporarily_blocked", huge),
+            std::chrono::milliseconds(Backoff{}.max_server_delay));
+    }
+    {
+        auto s = ready_reconnecting_session();
+        EXPECT_EQ(delay_after_push_and_relogin(s, "customer_temporarily_blocked", 0ms), 1000ms)
+            << "a zero wait still backs off (slowly)";
+    }
 }
 
 TEST(Session, ServiceUnavailableBacksOffSlowly)

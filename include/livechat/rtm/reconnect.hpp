@@ -55,6 +55,9 @@ struct Backoff {
     double jitter = 0.3; ///< each delay is scaled by a random factor in [1 - jitter, 1]
     /// `reconnect_slowly` starts here instead of `min_delay`.
     std::chrono::milliseconds slow_min_delay{1'000}; ///< The first delay of `reconnect_slowly`.
+    /// A wait the server asks for (`customer_temporarily_blocked` `data.timeout`) is cut to
+    /// this: a hostile or broken server cannot park the client for years.
+    std::chrono::milliseconds max_server_delay{3'600'000};
 };
 
 /// The delay before reconnect attempt `attempt` (0 for the first after a success).

@@ -133,7 +133,12 @@ private:
     std::string disconnect_reason_;
     std::optional<std::chrono::milliseconds> disconnect_wait_;
     std::string disconnect_region_;
-    unsigned attempt_ = 0; ///< reconnect attempts since the last successful login
+    /// Reconnect attempts since the back-off last started over: at a successful login, or,
+    /// when the server ended the previous connection with a disconnect push, only once a
+    /// connection has stayed up for a whole ping interval (a server that logs the client in
+    /// and throws it out again must not get a reconnect storm).
+    unsigned attempt_ = 0;
+    bool ended_by_push_ = false; ///< the last connection ended with a disconnect push
     bool stop_requested_ = false; ///< the user stopped: the run ends with this connection
 };
 

@@ -6,6 +6,8 @@
 
 #include <boost/asio/error.hpp>
 
+#include <algorithm>
+
 namespace livechat::rtm::detail {
 
 LIVECHAT_RTM_DECL void Session::enter(SessionState s, error_code ec, Commands& out)
@@ -62,7 +64,8 @@ LIVECHAT_RTM_DECL Commands Session::on_login_result(error_code ec)
     out.push_back(cmd::CancelTimer{TimerId::login_window});
     traffic_ = false;
     silent_pings_ = 0;
-    attempt_ = 0; // the back-off starts over after a successful login
+    if (!ended_by_push_)
+        attempt_ = 0; // the back-off starts over after a successful login
     out.push_back(cmd::ArmTimer{TimerId::ping, settings_.ping_interval});
     enter(SessionState::ready, {}, out);
     out.push_back(cmd::FlushQueue{});
@@ -90,6 +93,10 @@ LIVECHAT_RTM_DECL Commands Session::on_timer(TimerId id)
     // whole intervals (pongs count as traffic) is dead.
     silent_pings_ = traffic_ ? 0 : silent_pings_ + 1;
     traffic_ = false;
+    if (ended_by_push_) { // up for a whole interval: the back-off starts over
+        ended_by_push_ = false;
+        attempt_ = 0;
+    }
     if (silent_pings_ >= settings_.silent_pings_before_dead)
         return close(error::ping_timeout);
     Commands out;
@@ -129,6 +136,7 @@ LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
     if (settings_.reconnect && !stopped)
         action = settings_.policy ? settings_.policy(cause) : default_reconnect_action(cause);
     // Per-connection facts are used up now.
+    bool by_push = !disconnect_reason_.empty();
     auto wait = disconnect_wait_;
     auto region = std::move(disconnect_region_);
     close_reason_ = {};
@@ -157,16 +165,21 @@ LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
         delay = backoff_delay(settings_.backoff, attempt_++, true, r);
         break;
     case ReconnectAction::reconnect_after:
-        delay = wait ? *wait : backoff_delay(settings_.backoff, attempt_++, true, r);
+        // RTM: the server's wait is clamped; it never shortens the back-off already reached.
+        delay = backoff_delay(settings_.backoff, attempt_++, true, r);
+        if (wait)
+            delay = std::max(delay, std::min(*wait, settings_.backoff.max_server_delay));
         break;
     case ReconnectAction::switch_region:
-        // At once to the right region, but never in a tight loop.
-        delay = attempt_ == 0 ? std::chrono::milliseconds(0)
-                              : backoff_delay(settings_.backoff, attempt_, false, r);
-        ++attempt_;
+        // Soon, to the right region, but never in a tight loop.
+        delay = backoff_delay(settings_.backoff, attempt_++, false, r);
         break;
     case ReconnectAction::stop: break;
     }
+    // Jitter spreads delays upwards of the minimum, never below it.
+    delay = std::max(delay, action == ReconnectAction::reconnect_slowly ? settings_.backoff.slow_min_delay
+                                                                         : settings_.backoff.min_delay);
+    ended_by_push_ = ended_by_push_ || by_push;
     enter(SessionState::backing_off, final_ec, out);
     out.push_back(cmd::Reconnecting{delay, std::move(cause),
         action == ReconnectAction::switch_region ? std::move(region) : std::string()});
