@@ -31,6 +31,7 @@ void usage()
 int main(int argc, char** argv)
 {
     livechat::rtm::testing::MockServerConfig cfg;
+    cfg.record_requests = false; // a long-running server must not keep every request it saw
     bool agent = false;
     std::string ca_file;
     for (int i = 1; i < argc; ++i) {

@@ -179,3 +179,93 @@ TEST(ScriptedAgent, AnswersEachCustomerMessageAfterTypingAndIgnoresOtherRequests
     client.cancel();
     server.stop();
 }
+
+// ---- issue 10: the mock under hostile requests -----------------------------------------------
+
+TEST(MockServer, RangeChecksEveryNumberItIsGiven)
+{
+    Ready r;
+    auto [sec, started] = r.call("start_chat", json::parse(R"({"chat":{}})"));
+    ASSERT_FALSE(sec) << sec.message();
+    auto chat_id = started["chat"]["id"];
+    // -1 and 4294967295 read out of bounds, -2 threw std::length_error.
+    auto summary_at = [&](const char* offset) {
+        return r.call("get_chat_threads_summary",
+            json::parse(std::string(R"({"chat_id":)") + chat_id.dump() + R"(,"offset":)" + offset + "}"));
+    };
+    for (const char* offset : {"-1", "-2", "18446744073709551615", "1.5", "\"3\""}) {
+        auto [ec, payload] = summary_at(offset);
+        EXPECT_EQ(ec, rtm::error::validation) << offset;
+    }
+    // The spec sets no upper bound on this offset: past the end is an empty page.
+    auto [far_ec, far] = summary_at("4294967295");
+    EXPECT_FALSE(far_ec);
+    EXPECT_EQ(far["threads_summary"], json::array());
+    for (const char* p : {R"({"limit":0})", R"({"limit":1000000})", R"({"offset":-5})"}) {
+        auto [ec, payload] = r.call("get_chats_summary", json::parse(p));
+        EXPECT_EQ(ec, rtm::error::validation) << p;
+    }
+    auto [tec, t] = r.call("update_last_seen_timestamp",
+        json{{"chat_id", chat_id}, {"timestamp", -1}});
+    EXPECT_EQ(tec, rtm::error::validation);
+    auto [gec, g] = r.call("get_predicted_agent", json{{"group_id", 1e300}});
+    EXPECT_EQ(gec, rtm::error::validation);
+    auto [okec, ok] = r.call("get_chat_threads_summary", json{{"chat_id", chat_id}, {"offset", 0}});
+    EXPECT_FALSE(okec);
+    EXPECT_EQ(ok["threads_summary"].size(), 1u);
+}
+
+TEST(MockServer, RefusesANullEventAndStaysUsable)
+{
+    Ready r;
+    auto [sec, started] = r.call("start_chat", json::parse(R"({"chat":{}})"));
+    ASSERT_FALSE(sec);
+    for (json bad : {json(nullptr), json::array(), json::object(), json{{"type", 5}}}) {
+        auto [ec, payload] = r.call("send_event", json{{"chat_id", started["chat"]["id"]}, {"event", bad}});
+        EXPECT_EQ(ec, rtm::error::validation) << bad.dump();
+    }
+    auto [ec, summary] = r.call("get_chats_summary"); // failed for good after `event: null`
+    EXPECT_FALSE(ec) << ec.message();
+}
+
+TEST(MockServer, RefusalsOfMalformedRequestsKeepTheirRequestId)
+{
+    Ready r;
+    // A payload that is not an object: the refusal names the request, so it fails at once.
+    auto [ec, payload] = r.call("get_chats_summary", json::array({1, 2}));
+    EXPECT_EQ(ec, rtm::error::validation);
+    EXPECT_EQ(payload["error"]["message"], "payload must be an object");
+}
+
+TEST(MockServer, RefusesRequestsNestedDeeperThanTheLimit)
+{
+    Ready r;
+    json deep = json::array();
+    for (int i = 0; i < 300; ++i)
+        deep = json::array({std::move(deep)});
+    auto [ec, payload] = r.call("update_customer", json{{"fields", deep}});
+    EXPECT_EQ(ec, rtm::error::validation);
+    EXPECT_EQ(payload["error"]["message"], "request nests too deeply");
+    auto [cec, summary] = r.call("get_chats_summary");
+    EXPECT_FALSE(cec) << cec.message();
+}
+
+TEST(MockServer, EnforcesTenPendingRequestsPerConnection)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    for (int i = 0; i < 10; ++i)
+        server.script("get_customer", rtm::testing::Reaction::withhold());
+    auto cfg = fast_config(server);
+    cfg.max_in_flight = 11; // the client's own limit would hold the 11th back
+    rtm::RtmClient client(ioc, cfg);
+    client.async_run([](rtm::error_code) {});
+    std::vector<Outcome<>> calls(11);
+    for (auto& c : calls)
+        client.async_call("get_customer", json::object(), c.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return calls.back().done(); }));
+    EXPECT_EQ(calls.back().ec, rtm::error::pending_requests_limit_reached);
+    for (int i = 0; i < 10; ++i)
+        EXPECT_FALSE(calls[i].done());
+}

@@ -2,7 +2,9 @@
 #ifndef LIVECHAT_RTM_TESTING_IMPL_MOCK_SERVER_IPP
 #define LIVECHAT_RTM_TESTING_IMPL_MOCK_SERVER_IPP
 
+#include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/testing/impl/mock_state.ipp>
 #include <livechat/rtm/testing/impl/test_certificate.ipp>
 #include <livechat/rtm/testing/mock_server.hpp>
@@ -126,7 +128,11 @@ public:
     std::size_t id = 0;
     bool logged_in = false;
     bool open = true;
+    std::size_t unanswered = 0; ///< requests held back (delayed or withheld) on this connection
 };
+
+/// RTM README 7: at most 10 requests pending per connection.
+constexpr std::size_t max_pending_requests = 10;
 
 } // namespace detail
 
@@ -425,18 +431,32 @@ inline void MockServer::Impl::on_accept(asio::ip::tcp::socket socket)
 
 inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view text)
 {
-    auto doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("action") ||
-        !doc["action"].is_string()) {
-        c.send(detail::response_frame("", "", false,
-            {{"error", {{"type", "validation"}, {"message", "malformed request"}}}}));
+    bool too_deep = false;
+    auto doc = rtm::detail::parse_json_bounded(text, max_json_nesting, too_deep);
+    std::string request_id, action;
+    if (doc.is_object()) { // whatever else is wrong, the reply names the request it answers
+        if (auto it = doc.find("request_id"); it != doc.end() && it->is_string())
+            request_id = it->get<std::string>();
+        if (auto it = doc.find("action"); it != doc.end() && it->is_string())
+            action = it->get<std::string>();
+    }
+    auto refuse = [&](const char* message) {
+        c.send(detail::response_frame(action, request_id, false,
+            {{"error", {{"type", "validation"}, {"message", message}}}}));
+    };
+    if (too_deep)
+        return refuse("request nests too deeply");
+    if (!doc.is_object() || action.empty())
+        return refuse("malformed request");
+    json payload = doc.contains("payload") ? doc["payload"] : json::object();
+    if (!payload.is_object())
+        return refuse("payload must be an object");
+    if (c.unanswered >= detail::max_pending_requests) {
+        c.send(detail::response_frame(action, request_id, false,
+            {{"error", {{"type", "pending_requests_limit_reached"},
+                 {"message", "too many requests are pending on this connection"}}}}));
         return;
     }
-    std::string action = doc["action"].get<std::string>();
-    std::string request_id;
-    if (auto it = doc.find("request_id"); it != doc.end() && it->is_string())
-        request_id = it->get<std::string>();
-    json payload = doc.contains("payload") ? doc["payload"] : json::object();
     ++counts[action];
     if (cfg.record_requests || observer) {
         ReceivedRequest req{c.id, action, request_id, payload.dump()};
@@ -454,9 +474,12 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
         r = std::move(it->second.front());
         it->second.pop_front();
     }
+    if (r.kind == Reaction::Kind::withhold)
+        ++c.unanswered; // never answered: it keeps its slot for the connection's life
     if (r.delay == std::chrono::steady_clock::duration::zero())
         return react(c, action, request_id, payload, std::move(r));
 
+    ++c.unanswered;
     auto timer = std::make_shared<asio::steady_timer>(ex, r.delay);
     std::weak_ptr<detail::Connection> weak = connections.at(c.id);
     timer->async_wait([self = shared_from_this(), timer, weak, action, request_id, payload,
@@ -464,6 +487,7 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
         auto conn = weak.lock();
         if (ec || !conn || !conn->open)
             return;
+        --conn->unanswered;
         r.delay = {};
         self->react(*conn, action, request_id, payload, std::move(r));
     });

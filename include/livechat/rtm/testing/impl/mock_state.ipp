@@ -73,6 +73,7 @@ public:
         try {
             dispatch(action, p, o);
         } catch (const json::exception&) {
+            o = Outcome{};
             fail(o, "validation", "wrong type in the request");
         }
         return o;
@@ -333,6 +334,28 @@ private:
 
     void dispatch(const std::string& action, const json& p, Outcome& o);
 
+    /// Reads the optional integer `key` of `p` into `out` (or `fallback` when absent). Anything
+    /// else than an integer in [lo, hi] fails the request with `validation`, as the service
+    /// does: a hostile offset must never index memory.
+    bool integer(Outcome& o, const json& p, const char* key, std::int64_t fallback,
+        std::int64_t lo, std::int64_t hi, std::int64_t& out)
+    {
+        out = fallback;
+        auto it = p.find(key);
+        if (it == p.end())
+            return true;
+        bool ok = it->is_number_integer() &&
+                  !(it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX));
+        if (ok)
+            out = it->get<std::int64_t>();
+        if (!ok || out < lo || out > hi) {
+            fail(o, "validation", std::string(key) + " must be an integer from " +
+                                      std::to_string(lo) + " to " + std::to_string(hi));
+            return false;
+        }
+        return true;
+    }
+
     json customer_;
     json agent_ = {{"id", "agent@mock.livechat"}, {"type", "agent"}, {"name", "Mock Agent"},
         {"avatar", "https://cdn.mock.livechat/agent.png"}, {"job_title", "Support"}, {"is_bot", false}};
@@ -350,11 +373,13 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
     auto& out = o.payload;
     auto& pushes = o.pushes;
     if (action == "get_chats_summary") {
-        auto offset = p.value("offset", 0), limit = p.value("limit", 10);
+        std::int64_t offset = 0, limit = 0;
+        if (!integer(o, p, "offset", 0, 0, 100, offset) || !integer(o, p, "limit", 10, 1, 25, limit))
+            return;
         json list = json::array();
-        int index = 0;
+        std::int64_t index = 0;
         for (auto& [id, chat] : chats_) {
-            if (index++ < offset || static_cast<int>(list.size()) >= limit)
+            if (index++ < offset || static_cast<std::int64_t>(list.size()) >= limit)
                 continue;
             json s = {{"id", id}, {"order", chat["order"]}, {"last_thread_id", last_thread_id(chat)},
                 {"users", chat["users"]}, {"properties", wrap(chat["properties"])},
@@ -362,7 +387,7 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
                 {"last_event_per_type", json::object()}};
             for (auto& t : chat["threads"])
                 for (auto& e : t["events"])
-                    s["last_event_per_type"][e["type"].get<std::string>()] = {
+                    s["last_event_per_type"][e.value("type", "")] = {
                         {"thread_id", t["id"]}, {"thread_order", t["order"]}, {"event", e}};
             list.push_back(s);
         }
@@ -388,10 +413,13 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
         for (auto it = threads.rbegin(); it != threads.rend(); ++it) // order descending
             list.push_back({{"id", (*it)["id"]}, {"order", (*it)["order"]},
                 {"total_events", (*it)["events"].size()}, {"active", (*it)["active"]}});
-        auto offset = p.value("offset", 0), limit = p.value("limit", 25);
+        std::int64_t offset = 0, limit = 0;
+        if (!integer(o, p, "offset", 0, 0, INT64_MAX, offset) || !integer(o, p, "limit", 25, 1, 100, limit))
+            return;
         json page = json::array();
-        for (int i = offset; i < static_cast<int>(list.size()) && static_cast<int>(page.size()) < limit; ++i)
-            page.push_back(list[i]);
+        for (auto i = offset; i < static_cast<std::int64_t>(list.size()) &&
+                              static_cast<std::int64_t>(page.size()) < limit; ++i)
+            page.push_back(list[static_cast<std::size_t>(i)]);
         out = {{"threads_summary", page}, {"total_threads", list.size()}};
     } else if (action == "start_chat") {
         for (auto& [id, chat] : chats_)
@@ -434,6 +462,8 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
         if (!chat)
             return;
         json event = p.at("event");
+        if (!event.is_object() || !event.contains("type") || !event["type"].is_string())
+            return fail(o, "validation", "event must be an object with a string type");
         event["author_id"] = customer_id();
         auto& threads = (*chat)["threads"];
         bool new_thread_needed = !is_active(*chat) && !p.value("attach_to_last_thread", false);
@@ -514,7 +544,9 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
         auto* chat = require_chat(o, p);
         if (!chat)
             return;
-        auto ts = p.value("timestamp", now());
+        std::int64_t ts = 0;
+        if (!integer(o, p, "timestamp", now(), 0, std::int64_t(1) << 40, ts))
+            return;
         for (auto& u : (*chat)["users"])
             if (u["id"] == customer_["id"])
                 u["last_seen_timestamp"] = ts;
@@ -540,7 +572,9 @@ inline void MockState::dispatch(const std::string& action, const json& p, Outcom
         }
         out = {{"groups_status", status}};
     } else if (action == "get_predicted_agent") {
-        auto group = p.value("group_id", std::int64_t{0});
+        std::int64_t group = 0;
+        if (!integer(o, p, "group_id", 0, 0, INT32_MAX, group))
+            return;
         auto it = groups_.find(group);
         if (it == groups_.end())
             return fail(o, "group_not_found", "no such group");
