@@ -9,15 +9,18 @@
 // or login failure, or a request that got no answer; 64 bad command line.
 
 #include <livechat/rtm/client.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/raw.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -104,14 +107,37 @@ std::string trim(std::string s)
     return s.substr(first, s.find_last_not_of(space) - first + 1);
 }
 
-double parse_number(const std::string& flag, const std::string& text)
+/// A finite number in [lo, hi]; anything else ("inf", "1e300", "1e-9" for a timeout) is a
+/// usage error rather than a duration that overflows or rounds to nothing.
+double parse_number(const std::string& flag, const std::string& text, double lo, double hi)
 {
     char* end = nullptr;
     double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0' || !(value >= 0))
-        throw UsageError{flag + " needs a non-negative number, not '" + text + "'"};
+    if (text.empty() || *end != '\0' || !(value >= lo && value <= hi)) {
+        std::ostringstream range;
+        range << std::setprecision(16);
+        if (lo == 0)
+            range << "a non-negative number up to " << hi;
+        else
+            range << "a number from " << lo << " to " << hi;
+        throw UsageError{flag + " needs " + range.str() + ", not '" + text + "'"};
+    }
     return value;
 }
+
+/// A whole number in [lo, hi] ("1e300" and "2.5" are refused).
+std::uint64_t parse_count(const std::string& flag, const std::string& text, double lo, double hi)
+{
+    double value = parse_number(flag, text, lo, hi);
+    if (value != static_cast<double>(static_cast<std::uint64_t>(value)))
+        throw UsageError{flag + " needs a whole number, not '" + text + "'"};
+    return static_cast<std::uint64_t>(value);
+}
+
+// Bounds of the durations and counts on the command line (a year; 2^53).
+constexpr double max_seconds = 365.0 * 24 * 3600;
+constexpr double min_timeout_seconds = 0.001;
+constexpr double max_count = 9007199254740992.0;
 
 Options parse(int argc, char** argv)
 {
@@ -132,10 +158,7 @@ Options parse(int argc, char** argv)
         } else if (a == "--url") {
             o.url = value(a);
         } else if (a == "--license-id") {
-            auto v = value(a);
-            o.license_id = static_cast<std::uint64_t>(parse_number(a, v));
-            if (o.license_id == 0)
-                throw UsageError{"--license-id must be a positive number"};
+            o.license_id = parse_count(a, value(a), 1, max_count);
         } else if (a == "--region") {
             o.region = value(a);
         } else if (a == "--token") {
@@ -147,9 +170,7 @@ Options parse(int argc, char** argv)
             if (!read_file(path, o.ca_pem))
                 throw UsageError{"cannot read --ca-file " + path};
         } else if (a == "--timeout") {
-            o.timeout_s = parse_number(a, value(a));
-            if (o.timeout_s <= 0)
-                throw UsageError{"--timeout must be positive"};
+            o.timeout_s = parse_number(a, value(a), min_timeout_seconds, max_seconds);
         } else if (a == "--verbose" || a == "-v") {
             o.verbose = true;
         } else if (a == "call" || a == "listen") {
@@ -167,6 +188,8 @@ Options parse(int argc, char** argv)
             throw UsageError{"call needs an ACTION"};
         o.action = args[i];
         if (++i < args.size()) {
+            if (livechat::rtm::detail::json_nesting_exceeds(args[i], rtm::max_json_nesting))
+                throw UsageError{"the payload nests too deeply"};
             o.payload = json::parse(args[i], nullptr, false);
             if (o.payload.is_discarded() || !o.payload.is_object())
                 throw UsageError{"the payload must be a JSON object, not: " + args[i]};
@@ -178,9 +201,9 @@ Options parse(int argc, char** argv)
         o.command = Options::Command::listen;
         for (++i; i < args.size(); ++i) {
             if (args[i] == "--count")
-                o.count = static_cast<std::uint64_t>(parse_number("--count", value("--count")));
+                o.count = parse_count("--count", value("--count"), 0, max_count);
             else if (args[i] == "--seconds")
-                o.seconds = parse_number("--seconds", value("--seconds"));
+                o.seconds = parse_number("--seconds", value("--seconds"), 0, max_seconds);
             else
                 throw UsageError{"unknown listen option " + args[i]};
         }
@@ -207,19 +230,17 @@ Options parse(int argc, char** argv)
 /// Runs one command on its own io_context and returns the exit code.
 class Cli {
 public:
-    explicit Cli(Options o) : opts_(std::move(o)), signals_(ioc_, SIGINT, SIGTERM), stop_timer_(ioc_)
+    explicit Cli(Options o)
+        : opts_(std::move(o)), signals_(ioc_, SIGINT, SIGTERM), stop_timer_(ioc_), watchdog_(ioc_)
     {
+        secrets_ = secret_forms(opts_.token);
         client_.emplace(ioc_, config());
         pushes_sub_ = client_->pushes().on_any([this](const rtm::RawPush& p) { on_push(p); });
     }
 
     int run()
     {
-        signals_.async_wait([this](rtm::error_code ec, int) {
-            if (!ec)
-                finish(opts_.command == Options::Command::listen ? exit_ok : exit_failure,
-                    opts_.command == Options::Command::listen ? "" : "interrupted");
-        });
+        wait_for_signal();
         client_->on_state_change([this](rtm::SessionState s, rtm::error_code) {
             connected_ = connected_ || s == rtm::SessionState::authorizing;
         });
@@ -232,6 +253,8 @@ public:
         client_->async_run([this](rtm::error_code ec) {
             if (!ec || ec == asio::error::operation_aborted)
                 return;
+            if (call_lost_) // the call's own error only says "lost": this names the cause
+                return finish(exit_failure, opts_.action + " failed: connection ended: " + describe(ec));
             finish(exit_failure, logged_in_ ? "connection ended: " + describe(ec) : not_logged_in(ec));
         });
         client_->async_login({}, login_diag_, [this](rtm::error_code ec, rtm::v3_0::LoginResponse) {
@@ -261,13 +284,14 @@ private:
         cfg.token_provider = rtm::static_token(opts_.token);
         cfg.tls.ca_pem = opts_.ca_pem;
         cfg.request_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts_.timeout_s * 1000));
+        close_timeout_ = cfg.close_timeout;
         cfg.user_agent = "rtm-cli (livechat-rtm-cpp/0.1)";
         // One request has no use for reconnects; a listener keeps going for hours.
         cfg.reconnect.enabled = opts_.command == Options::Command::listen;
         if (opts_.verbose) {
             cfg.frame_trace = [this](rtm::FrameDirection d, std::string_view text) {
-                std::cerr << (d == rtm::FrameDirection::sent ? "> " : "< ") << redact(std::string(text))
-                          << std::endl;
+                std::cerr << (d == rtm::FrameDirection::sent ? "> " : "< ")
+                          << printable(redact(std::string(text))) << std::endl;
             };
         }
         return cfg;
@@ -277,8 +301,12 @@ private:
     {
         client_->async_call(opts_.action, opts_.payload, [this](rtm::error_code ec, json payload) {
             if (!ec) {
-                std::cout << payload.dump() << std::endl;
+                std::cout << redact(payload.dump()) << std::endl;
                 return finish(exit_ok, "");
+            }
+            if (ec == rtm::error::connection_lost) { // the run's end names the cause
+                call_lost_ = true;
+                return;
             }
             if (auto err = payload.find("error"); err != payload.end()) {
                 std::cerr << redact(err->dump()) << std::endl;
@@ -307,7 +335,7 @@ private:
         if (opts_.command != Options::Command::listen || exit_code_)
             return;
         json line = {{"action", p.action}, {"payload", p.payload}};
-        std::cout << line.dump() << std::endl;
+        std::cout << redact(line.dump()) << std::endl;
         if (opts_.count && ++printed_ >= *opts_.count)
             finish(exit_ok, "");
     }
@@ -320,9 +348,32 @@ private:
         exit_code_ = code;
         if (!message.empty())
             error(message);
-        signals_.cancel();
         stop_timer_.cancel();
-        client_->async_stop([](rtm::error_code) {});
+        client_->async_stop([this](rtm::error_code) {
+            // Everything has completed: nothing else may keep the process (the library leaves
+            // no work behind; this makes the end independent of that promise).
+            ioc_.stop();
+        });
+        // The client bounds its close by close_timeout; this bounds rtm-cli whatever happens.
+        watchdog_.expires_after(close_timeout_ + std::chrono::milliseconds(500));
+        watchdog_.async_wait([this](rtm::error_code ec) {
+            if (!ec)
+                ioc_.stop();
+        });
+    }
+
+    /// SIGINT/SIGTERM: the first stops cleanly (bounded by the watchdog), a second at once.
+    void wait_for_signal()
+    {
+        signals_.async_wait([this](rtm::error_code ec, int) {
+            if (ec)
+                return;
+            if (exit_code_)
+                return ioc_.stop();
+            finish(opts_.command == Options::Command::listen ? exit_ok : exit_failure,
+                opts_.command == Options::Command::listen ? "" : "interrupted");
+            wait_for_signal();
+        });
     }
 
     std::string describe(rtm::error_code ec, const rtm::Diagnostics* diag = nullptr) const
@@ -346,19 +397,97 @@ private:
 
     void error(const std::string& message) const { std::cerr << "rtm-cli: " << redact(message) << std::endl; }
 
-    /// A token must never reach a terminal or a log, whatever echoes it.
+    /// Every form in which the token can appear in output: as it is, and as JSON writers escape
+    /// it (quotes, backslashes, control characters, "\/", "\uXXXX" for non-ASCII).
+    static std::vector<std::string> secret_forms(const std::string& token)
+    {
+        std::vector<std::string> forms;
+        auto add = [&](std::string f) {
+            if (!f.empty() && std::find(forms.begin(), forms.end(), f) == forms.end())
+                forms.push_back(std::move(f));
+        };
+        auto unquoted = [](std::string q) { return q.size() >= 2 ? q.substr(1, q.size() - 2) : q; };
+        add(token);
+        add(unquoted(json(token).dump(-1, ' ', false, json::error_handler_t::replace)));
+        add(unquoted(json(token).dump(-1, ' ', true, json::error_handler_t::replace)));
+        for (auto f : std::vector<std::string>(forms)) { // some writers escape '/' too
+            for (auto at = f.find('/'); at != std::string::npos; at = f.find('/', at + 2))
+                f.replace(at, 1, "\\/");
+            add(std::move(f));
+        }
+        // Longest first: a form that contains another is replaced whole.
+        std::sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        return forms;
+    }
+
+    /// A token must never reach a terminal or a log, whatever echoes it. Each replacement is
+    /// skipped over, so a token inside "<redacted>" itself cannot make this loop forever.
     std::string redact(std::string text) const
     {
-        const auto& t = opts_.token;
-        for (auto at = text.find(t); !t.empty() && at != std::string::npos; at = text.find(t, at))
-            text.replace(at, t.size(), "<redacted>");
+        static const std::string mask = "<redacted>";
+        for (const auto& secret : secrets_) {
+            std::string out;
+            std::size_t from = 0;
+            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, from)) {
+                out.append(text, from, at - from);
+                out += mask;
+                from = at + secret.size();
+            }
+            out.append(text, from, std::string::npos);
+            text = std::move(out);
+        }
         return text;
+    }
+
+    /// Frames as text a terminal can show: control bytes and invalid UTF-8 become \xNN.
+    static std::string printable(std::string_view text)
+    {
+        std::string out;
+        out.reserve(text.size());
+        auto hex = [&](unsigned char c) {
+            static const char* digits = "0123456789abcdef";
+            out += "\\x";
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        };
+        for (std::size_t i = 0; i < text.size();) {
+            auto c = static_cast<unsigned char>(text[i]);
+            if (c < 0x20 || c == 0x7f) {
+                hex(c);
+                ++i;
+                continue;
+            }
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+                ++i;
+                continue;
+            }
+            std::size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+            bool valid = n != 0 && i + n <= text.size();
+            for (std::size_t k = 1; valid && k < n; ++k)
+                valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
+            // C1 controls (U+0080..U+009F) steer terminals as much as C0 ones do.
+            if (valid && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0)
+                valid = false;
+            if (!valid) {
+                hex(c);
+                ++i;
+                continue;
+            }
+            out.append(text.substr(i, n));
+            i += n;
+        }
+        return out;
     }
 
     Options opts_;
     asio::io_context ioc_;
     asio::signal_set signals_;
     asio::steady_timer stop_timer_;
+    asio::steady_timer watchdog_; ///< ends the process if a stop outlives close_timeout
+    std::chrono::steady_clock::duration close_timeout_{};
+    std::vector<std::string> secrets_; ///< the token in every form it can be printed in
+    bool call_lost_ = false;           ///< the call failed with connection_lost
     std::optional<rtm::RtmClient> client_;
     rtm::Subscription pushes_sub_;
     rtm::Diagnostics login_diag_;

@@ -1,6 +1,7 @@
 // rtm-cli end to end: the real binary, run as a child process against a MockServer on
 // loopback (served by a thread of this test), checked by its exit code, stdout and stderr.
 
+#include <livechat/rtm/testing/hostile_server.hpp>
 #include <livechat/rtm/testing/mock_server.hpp>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -13,11 +14,14 @@
 #include <gtest/gtest.h>
 
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <functional>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -39,10 +43,15 @@ struct Result {
     int exit_code = -1;
     std::string out;
     std::string err;
+    /// With a signal condition: seconds from SIGTERM to the child's end (or -1: never sent).
+    double seconds_after_sigterm = -1;
 };
 
 /// Runs rtm-cli with `args`, bounded by coreutils' timeout, and collects what it printed.
-Result run_cli(const std::vector<std::string>& args)
+/// With `sigterm_when`, SIGTERM is sent (through timeout, which forwards it) once the output
+/// so far satisfies it.
+Result run_cli(const std::vector<std::string>& args,
+    const std::function<bool(const Result&)>& sigterm_when = {})
 {
     std::vector<std::string> argv_s = {"timeout", "20", RTM_CLI_PATH};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -72,7 +81,14 @@ Result run_cli(const std::vector<std::string>& args)
     pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
     std::string* sinks[2] = {&r.out, &r.err};
     int open_fds = 2;
-    while (open_fds > 0 && poll(fds, 2, -1) > 0) {
+    std::optional<std::chrono::steady_clock::time_point> signalled;
+    while (open_fds > 0) {
+        if (sigterm_when && !signalled && sigterm_when(r)) {
+            kill(pid, SIGTERM);
+            signalled = std::chrono::steady_clock::now();
+        }
+        if (poll(fds, 2, 100) < 0)
+            break;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP)))
                 continue;
@@ -89,6 +105,9 @@ Result run_cli(const std::vector<std::string>& args)
     }
     int status = 0;
     waitpid(pid, &status, 0);
+    if (signalled)
+        r.seconds_after_sigterm =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - *signalled).count();
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
@@ -354,3 +373,187 @@ TEST_F(CliTest, ListenReconnectsAfterTheServerDropsItAndKeepsPrinting)
 }
 
 } // namespace
+
+// ---- issue 10: hostile servers, hostile input, secrets ----------------------------------------
+
+namespace {
+
+using livechat::rtm::testing::HostileServer;
+using livechat::rtm::testing::HostileStep;
+
+/// A HostileServer served by a background thread for the length of one test.
+class HostileThread {
+public:
+    explicit HostileThread(std::vector<HostileStep> script) : server_(ioc_.get_executor(), std::move(script))
+    {
+        EXPECT_FALSE(server_.start());
+        url_ = server_.url();
+        io_ = std::thread([this] { ioc_.run_for(std::chrono::seconds(60)); });
+    }
+    ~HostileThread()
+    {
+        asio::post(ioc_, [this] { server_.stop(); });
+        guard_.reset();
+        io_.join();
+    }
+    const std::string& url() const { return url_; }
+
+private:
+    asio::io_context ioc_;
+    asio::executor_work_guard<asio::io_context::executor_type> guard_ = asio::make_work_guard(ioc_);
+    HostileServer server_;
+    std::string url_;
+    std::thread io_;
+};
+
+std::vector<HostileStep> after_login(std::vector<HostileStep> steps)
+{
+    auto all = HostileStep::handshake_and_login();
+    all.insert(all.end(), steps.begin(), steps.end());
+    return all;
+}
+
+// rtm-cli's close_timeout is the library default (3 s): every stop ends within it plus a second.
+constexpr double close_bound_s = 3.0 + 1.0;
+
+const char* const a_push = R"({"type":"push","action":"incoming_typing_indicator","payload":{}})";
+
+} // namespace
+
+TEST(CliHostile, SigtermEndsListenWhileATruncatedFrameIsOpenAndTheServerAnswersCloseThenFin)
+{
+    HostileThread server(after_login({HostileStep::text(a_push), HostileStep::truncated_frame(1000, "abc"),
+        HostileStep::await_close(), HostileStep::send_close(), HostileStep::fin(), HostileStep::stall()}));
+    auto r = run_cli({"--url", server.url(), "--token", "t0k3n", "listen"},
+        [](const Result& so_far) { return so_far.out.find('\n') != std::string::npos; });
+    ASSERT_GE(r.seconds_after_sigterm, 0) << r.err;
+    EXPECT_LT(r.seconds_after_sigterm, close_bound_s) << r.err;
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(CliHostile, SigtermEndsListenWhenTheServerNeverAnswersAnything)
+{
+    HostileThread server(after_login({HostileStep::text(a_push), HostileStep::truncated_frame(std::uint64_t(1) << 63, "abc"),
+        HostileStep::stall()}));
+    auto r = run_cli({"--url", server.url(), "--token", "t0k3n", "listen"},
+        [](const Result& so_far) { return so_far.out.find('\n') != std::string::npos; });
+    ASSERT_GE(r.seconds_after_sigterm, 0) << r.err;
+    EXPECT_LT(r.seconds_after_sigterm, close_bound_s) << r.err;
+}
+
+TEST(CliHostile, ListenSecondsEndsDespiteATruncatedFrameCloseRace)
+{
+    HostileThread server(after_login({HostileStep::truncated_frame(1000, "abc"), HostileStep::await_close(),
+        HostileStep::send_close(), HostileStep::fin(), HostileStep::stall()}));
+    auto started = std::chrono::steady_clock::now();
+    auto r = run_cli({"--url", server.url(), "--token", "t0k3n", "listen", "--seconds", "0.3"});
+    double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_LT(took, 0.3 + close_bound_s) << r.err;
+}
+
+TEST(CliHostile, CallTimesOutAndEndsWhenAFrameAnnouncesTwoToTheSixtyThreeBytes)
+{
+    HostileThread server(after_login({HostileStep::truncated_frame(std::uint64_t(1) << 63, "abc"), HostileStep::stall()}));
+    auto started = std::chrono::steady_clock::now();
+    auto r = run_cli({"--url", server.url(), "--token", "t0k3n", "--timeout", "0.3", "call", "get_customer"});
+    double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("timed out"), std::string::npos) << r.err;
+    EXPECT_LT(took, 0.3 + close_bound_s) << r.err;
+}
+
+TEST_F(CliTest, RedactionEndsWhenTheTokenIsPartOfItsOwnReplacement)
+{
+    start();
+    serve();
+    // "t", "red" and "<redacted>" all occur in "<redacted>": the old loop never finished.
+    for (std::string token : {"t", "red", "<redacted>"}) {
+        auto r = run_cli({"--url", server().url(), "--token", token, "--verbose", "call", "get_chats_summary"});
+        EXPECT_EQ(r.exit_code, 0) << token << ": " << r.err;
+        if (token == "t") // "total_chats" has a 't'
+            EXPECT_NE(r.out.find("<redacted>"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(CliTest, DurationsAndCountsOutOfRangeAreUsageErrors)
+{
+    for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+             {"--timeout", "inf", "call", "x"}, {"--timeout", "1e300", "call", "x"},
+             {"--timeout", "1e-9", "call", "x"}, {"--timeout", "nan", "call", "x"},
+             {"listen", "--seconds", "1e300"}, {"listen", "--seconds", "inf"},
+             {"listen", "--count", "1e300"}, {"listen", "--count", "2.5"},
+             {"--license-id", "1e300", "call", "x"}}) {
+        std::vector<std::string> full = {"--token", "t"};
+        if (args.front() != "--license-id") {
+            full.push_back("--url");
+            full.push_back("ws://127.0.0.1:1/");
+        }
+        full.insert(full.end(), args.begin(), args.end());
+        auto r = run_cli(full);
+        EXPECT_EQ(r.exit_code, 64) << args[0] << " " << args[1] << ": " << r.err;
+    }
+}
+
+TEST_F(CliTest, AnOversizedResponseIsReportedAsSuchNotAsALostConnection)
+{
+    start();
+    server().script("get_customer", Reaction::respond(R"({"blob":")" + std::string(5 << 20, 'x') + R"("})"));
+    serve();
+    auto r = run_cli({"--url", server().url(), "--token", "t0k3n", "call", "get_customer"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("exceeded the configured maximum"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, VerboseNeverWritesControlBytesToTheTerminal)
+{
+    start();
+    server().script("get_customer", Reaction::garbage("\x1b[2J\x07\xc2\x9b boom"));
+    serve();
+    auto r = run_cli({"--url", server().url(), "--token", "t0k3n", "--timeout", "0.5", "--verbose", "call", "get_customer"});
+    EXPECT_NE(r.err.find("boom"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\x07'), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("\xc2\x9b"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("\\x1b"), std::string::npos) << r.err;
+}
+
+/// Every printed form of `token` (as it is and JSON-escaped) is absent from `text`.
+void expect_no_token(const std::string& text, const std::string& token, const std::string& where)
+{
+    std::string escaped = json(token).dump();
+    escaped = escaped.substr(1, escaped.size() - 2);
+    std::string slash_escaped = escaped;
+    for (auto at = slash_escaped.find('/'); at != std::string::npos; at = slash_escaped.find('/', at + 2))
+        slash_escaped.replace(at, 1, "\\/");
+    for (const auto& form : {token, escaped, slash_escaped})
+        EXPECT_EQ(text.find(form), std::string::npos) << where << " shows the token as " << form << ":\n" << text;
+}
+
+// The server echoes the token everywhere it can: the call result, a push, an error's message
+// and data, a disconnect reason and its data; rtm-cli runs verbose. No output shows it.
+TEST_F(CliTest, AnEchoedTokenNeverReachesAnyOutputInAnyForm)
+{
+    const std::string token = R"(s3"cr\et/tok)";
+    const std::string in_json = json(token).dump(); // a JSON string literal of the token
+    const std::string echo = R"({"token":)" + in_json + R"(,"nested":{"again":)" + in_json + "}}";
+    start();
+    server().script("get_customer", Reaction::respond(echo).push_before("incoming_typing_indicator", echo));
+    server().script("get_form", Reaction::fail("validation", token, echo));
+    server().script("login", Reaction::answer()
+        .push_after("incoming_event", echo)
+        .push_after("customer_disconnected", R"({"reason":)" + in_json + R"(,"data":)" + echo + "}"));
+    serve();
+    // The first login is the listener's; the calls log in after it.
+    auto listen = run_cli({"--url", server().url(), "--token", token, "--verbose", "listen", "--seconds", "1"});
+    auto ok = run_cli({"--url", server().url(), "--token", token, "--verbose", "call", "get_customer"});
+    auto failed = run_cli({"--url", server().url(), "--token", token, "--verbose", "call", "get_form"});
+    EXPECT_EQ(ok.exit_code, 0) << ok.err;
+    EXPECT_EQ(failed.exit_code, 1) << failed.err;
+    EXPECT_NE(listen.out.find("incoming_event"), std::string::npos) << listen.out << listen.err;
+    EXPECT_NE(ok.out.find("<redacted>"), std::string::npos) << ok.out;
+    for (const auto* r : {&listen, &ok, &failed}) {
+        expect_no_token(r->out, token, "stdout");
+        expect_no_token(r->err, token, "stderr");
+    }
+}
