@@ -2,7 +2,7 @@
 # livechat-rtm set-up and entry point, for a fresh Debian 12 machine (or any later one).
 #
 #   bash setup.sh demo   install what is missing, build, run the demo against the mock server
-#   bash setup.sh test   install what is missing, build normal + ASan/UBSan + TSan, run every test
+#   bash setup.sh test   install what is missing, build normal + ASan/UBSan + TSan + fuzzers, run every test
 #   bash setup.sh deps   only install what is missing
 #
 # Package installation is idempotent: a package already present is not touched. Builds use at
@@ -19,6 +19,7 @@ packages=(
     ca-certificates           # the system trust store for wss:// to the real service
     doxygen                   # the API reference, checked for undocumented public API
     libbenchmark-dev          # Google Benchmark, for bench/
+    clang-14 libclang-rt-14-dev # libFuzzer and clang's sanitizer runtimes, for tests/fuzz
 )
 
 install_deps() {
@@ -73,7 +74,11 @@ test)
     export TSAN_OPTIONS=halt_on_error=1
     build tsan integration_tests
     ctest --preset tsan
-    echo "setup: normal, ASan+UBSan and TSan suites passed in $(($(date +%s) - start)) s"
+    # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (30 s).
+    unset ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS
+    build fuzz fuzzers
+    ctest --preset fuzz
+    echo "setup: normal, ASan+UBSan, TSan and fuzz suites passed in $(($(date +%s) - start)) s"
     ;;
 *)
     echo "usage: bash setup.sh demo|test|deps" >&2

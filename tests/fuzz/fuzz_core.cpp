@@ -1,0 +1,5 @@
+// The parts of the library the fuzz harnesses exercise, compiled once with the fuzzer's
+// instrumentation: errors, the frame codec and the typed v3.0 layer. No Beast, no OpenSSL.
+#include <livechat/rtm/impl/error.ipp>
+#include <livechat/rtm/impl/internal/frame_codec.ipp>
+#include <livechat/rtm/v3_0/src.hpp>
