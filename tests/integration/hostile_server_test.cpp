@@ -159,4 +159,103 @@ TEST(HostileServer, StallInsideTheUpgradeResponseIsBoundedByConnectTimeout)
     expect_open_bounded(s);
 }
 
+std::string nested(std::size_t depth)
+{
+    return std::string(depth, '[') + std::string(depth, ']');
+}
+
+// Issue 10: about 12,000 nested arrays in a response, an error, a push or a login field crashed
+// the client (stack overflow). Each is refused with nesting_too_deep and the client lives on.
+TEST(HostileServer, DeeplyNestedLoginResponseFailsTheLoginWithANamedError)
+{
+    boost::asio::io_context ioc;
+    HostileServer server(ioc.get_executor(),
+        HostileStep::handshake_and_login(R"({"customer_id":"c","chats":[],"x":)" + nested(12'000) + "}"));
+    ASSERT_FALSE(server.start());
+    rtm::RtmClient client(ioc, hostile_config(server));
+    RunOutcome run;
+    Outcome<> login;
+    client.async_run(run.handler());
+    client.async_login({}, [&](error_code ec, auto) { login.handler()(ec, {}); });
+    ASSERT_TRUE(run_until(ioc, [&] { return login.done() && run.done(); }, 3s));
+    EXPECT_EQ(login.ec, rtm::error::nesting_too_deep);
+    EXPECT_EQ(run.ec, rtm::error::nesting_too_deep);
+}
+
+TEST(HostileServer, DeeplyNestedPushesResponsesAndErrorsAreRefusedAndTheClientLivesOn)
+{
+    boost::asio::io_context ioc;
+    auto deep = nested(12'000);
+    HostileServer server(ioc.get_executor(),
+        concat(HostileStep::handshake_and_login(),
+            {HostileStep::text(R"({"type":"push","action":"incoming_event","payload":{"event":)" + deep + "}}"),
+                HostileStep::answer(R"({"x":)" + deep + "}"),
+                HostileStep::answer(R"({"error":{"type":"validation","message":"m","data":)" + deep + "}}"),
+                HostileStep::answer(R"({"total_chats":0,"chats_summary":[]})"), HostileStep::stall()}));
+    ASSERT_FALSE(server.start());
+    rtm::RtmClient client(ioc, hostile_config(server));
+    RunOutcome run;
+    Outcome<> login, deep_ok, deep_error, fine;
+    client.async_run(run.handler());
+    client.async_login({}, [&](error_code ec, auto) { login.handler()(ec, {}); });
+    ASSERT_TRUE(run_until(ioc, [&] { return login.done(); }, 3s));
+    ASSERT_FALSE(login.ec) << login.ec.message();
+    client.async_call("get_chats_summary", rtm::json::object(), deep_ok.handler());
+    client.async_call("get_chats_summary", rtm::json::object(), deep_error.handler());
+    client.async_call("get_chats_summary", rtm::json::object(), fine.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return fine.done(); }, 3s));
+    EXPECT_EQ(deep_ok.ec, rtm::error::nesting_too_deep);
+    EXPECT_EQ(deep_error.ec, rtm::error::nesting_too_deep);
+    EXPECT_FALSE(fine.ec) << fine.ec.message();
+    EXPECT_EQ(fine.value["total_chats"], 0);
+    EXPECT_EQ(client.state(), rtm::SessionState::ready);
+}
+
+// Issue 10: misdirected_connection right after every login reconnected at 0 ms each time.
+TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff)
+{
+    boost::asio::io_context ioc;
+    HostileServer server(ioc.get_executor(),
+        concat(HostileStep::handshake_and_login(),
+            {HostileStep::text(R"({"type":"push","action":"customer_disconnected","payload":{"reason":"misdirected_connection","data":{"region":"fra"}}})"),
+                HostileStep::send_close(), HostileStep::close()}));
+    ASSERT_FALSE(server.start());
+    auto cfg = hostile_config(server);
+    cfg.reconnect.enabled = true;
+    cfg.reconnect.backoff.min_delay = 10ms;
+    cfg.reconnect.backoff.max_delay = 1s;
+    cfg.reconnect.random = [] { return 0.9; }; // the most jitter: still never below the minimum
+    rtm::RtmClient client(ioc, cfg);
+    std::vector<std::chrono::milliseconds> delays;
+    client.on_reconnecting([&](std::chrono::milliseconds d, const rtm::DisconnectCause&) { delays.push_back(d); });
+    client.async_run([](error_code) {});
+    ASSERT_TRUE(run_until(ioc, [&] { return delays.size() >= 4; }, 5s));
+    EXPECT_GE(server.connections(), 4u);
+    for (std::size_t i = 0; i < delays.size(); ++i) {
+        EXPECT_GE(delays[i], 10ms) << i;
+        if (i > 0 && i < 4)
+            EXPECT_GT(delays[i], delays[i - 1]) << i;
+    }
+}
+
+// Issue 10: a login that outlived the window was reported as "connection lost".
+TEST(HostileServer, ALoginThatOutlivesTheWindowFailsWithLoginTimeout)
+{
+    boost::asio::io_context ioc;
+    auto steps = HostileStep::handshake();
+    steps.push_back(HostileStep::stall());
+    HostileServer server(ioc.get_executor(), steps);
+    ASSERT_FALSE(server.start());
+    auto cfg = hostile_config(server);
+    cfg.login_window = 200ms;
+    rtm::RtmClient client(ioc, cfg);
+    RunOutcome run;
+    Outcome<> login;
+    client.async_run(run.handler());
+    client.async_login({}, [&](error_code ec, auto) { login.handler()(ec, {}); });
+    ASSERT_TRUE(run_until(ioc, [&] { return login.done() && run.done(); }, 3s));
+    EXPECT_EQ(login.ec, rtm::error::login_timeout) << login.ec.message();
+    EXPECT_EQ(run.ec, rtm::error::login_timeout);
+}
+
 } // namespace

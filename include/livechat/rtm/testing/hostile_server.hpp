@@ -33,7 +33,7 @@ struct HostileStep {
         send_text,        ///< write `bytes` as one unmasked text frame
         send_header_only, ///< a text frame header announcing `length` bytes, then `bytes`
         read_frame,       ///< read one client frame (any opcode)
-        answer_request,   ///< read one client text frame, answer it with success and `bytes` as payload
+        answer_request,   ///< read one client text frame, answer it with success and `bytes` (verbatim) as payload
         await_close,      ///< read client frames until a close frame arrives
         send_close,       ///< write a close frame (code 1000)
         shutdown_send,    ///< half-close: TCP FIN, the socket stays open for reading

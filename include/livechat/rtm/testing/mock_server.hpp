@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+struct ssl_ctx_st; // OpenSSL's SSL_CTX, named without including OpenSSL
+
 namespace livechat::rtm::testing {
 
 /// Timings and identity of the mock service.
@@ -41,6 +43,14 @@ struct MockServerConfig {
     /// When not empty, the mock sends it in `customer_side_storage_updated` after each login
     /// (merged with what the login request echoed), as the service does.
     std::map<std::string, std::string> customer_side_storage;
+    /// With `tls`: the certificate chain (PEM) served instead of the bundled test certificate,
+    /// e.g. an expired one or one for another host name. Needs `private_key_pem` too.
+    std::string certificate_pem;
+    /// The private key (PEM) of `certificate_pem`.
+    std::string private_key_pem;
+    /// With `tls`: called once with the server's OpenSSL context (an `SSL_CTX*`) before it
+    /// listens, to offer odd TLS versions or ciphers to the client under test.
+    std::function<void(ssl_ctx_st*)> tls_context_setup;
 };
 
 /// A push the mock sends as part of a reaction.
@@ -185,6 +195,8 @@ public:
     std::size_t count(std::string_view action) const;
     /// Websocket ping control frames received.
     std::size_t control_pings() const;
+    /// The SNI host name the client sent in the last TLS handshake ("" when it sent none).
+    std::string last_tls_server_name() const;
     /// Connections accepted since `start()`.
     std::size_t connections_accepted() const;
     /// Connections open now.

@@ -49,7 +49,10 @@ inline std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tl
     ctx->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                      asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                      asio::ssl::context::no_tlsv1_1);
-    if (tls.use_system_trust_store)
+    // TLS 1.2 is the minimum, stated rather than left to OpenSSL's build defaults.
+    if (!SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION))
+        ec = error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category());
+    if (!ec && tls.use_system_trust_store)
         ctx->set_default_verify_paths(ec);
     if (!ec && !tls.ca_pem.empty())
         ctx->add_certificate_authority(asio::buffer(tls.ca_pem), ec);

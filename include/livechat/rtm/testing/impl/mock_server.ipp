@@ -149,9 +149,22 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
                 return token.substr(bearer.size(), 7) != "invalid";
             };
         }
-        tls_ctx.use_certificate_chain(asio::buffer(std::string_view(detail::test_certificate)));
-        tls_ctx.use_private_key(
-            asio::buffer(std::string_view(detail::test_private_key)), asio::ssl::context::pem);
+        bool own = !cfg.certificate_pem.empty();
+        tls_ctx.use_certificate_chain(asio::buffer(
+            own ? std::string_view(cfg.certificate_pem) : std::string_view(detail::test_certificate)));
+        tls_ctx.use_private_key(asio::buffer(own ? std::string_view(cfg.private_key_pem)
+                                                 : std::string_view(detail::test_private_key)),
+            asio::ssl::context::pem);
+        // Remember the SNI name each client sends (the callback runs inside the handshake).
+        SSL_CTX_set_tlsext_servername_arg(tls_ctx.native_handle(), this);
+        SSL_CTX_set_tlsext_servername_callback(tls_ctx.native_handle(),
+            +[](SSL* ssl, int*, void* arg) -> int {
+                const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+                static_cast<Impl*>(arg)->tls_server_name = name ? name : "";
+                return SSL_TLSEXT_ERR_OK;
+            });
+        if (cfg.tls_context_setup)
+            cfg.tls_context_setup(tls_ctx.native_handle());
     }
 
     void accept_next()
@@ -227,6 +240,7 @@ struct MockServer::Impl : std::enable_shared_from_this<MockServer::Impl> {
     std::size_t accepted = 0;
     std::size_t pings = 0;
     bool stopped = false;
+    std::string tls_server_name; ///< SNI of the last TLS handshake
 };
 
 namespace detail {
@@ -415,6 +429,7 @@ inline void MockServer::Impl::on_accept(asio::ip::tcp::socket socket)
     socket.set_option(asio::ip::tcp::no_delay(true), ignored);
     auto id = ++accepted;
     if (cfg.tls) {
+        tls_server_name.clear(); // the handshake sets it when the client sends SNI
         auto c = std::make_shared<detail::MockConnection<true>>(
             weak_from_this(), std::move(socket), tls_ctx);
         c->id = id;
@@ -728,6 +743,7 @@ std::size_t MockServer::count(std::string_view action) const
 }
 
 std::size_t MockServer::control_pings() const { return impl_->pings; }
+std::string MockServer::last_tls_server_name() const { return impl_->tls_server_name; }
 std::size_t MockServer::connections_accepted() const { return impl_->accepted; }
 std::size_t MockServer::open_connections() const { return impl_->connections.size(); }
 
