@@ -10,6 +10,7 @@
 
 #include <livechat/rtm/client.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/raw.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -233,7 +234,7 @@ public:
     explicit Cli(Options o)
         : opts_(std::move(o)), signals_(ioc_, SIGINT, SIGTERM), stop_timer_(ioc_), watchdog_(ioc_)
     {
-        secrets_ = secret_forms(opts_.token);
+        secrets_ = livechat::rtm::detail::secret_forms(opts_.token);
         client_.emplace(ioc_, config());
         pushes_sub_ = client_->pushes().on_any([this](const rtm::RawPush& p) { on_push(p); });
     }
@@ -397,45 +398,10 @@ private:
 
     void error(const std::string& message) const { std::cerr << "rtm-cli: " << redact(message) << std::endl; }
 
-    /// Every form in which the token can appear in output: as it is, and as JSON writers escape
-    /// it (quotes, backslashes, control characters, "\/", "\uXXXX" for non-ASCII).
-    static std::vector<std::string> secret_forms(const std::string& token)
-    {
-        std::vector<std::string> forms;
-        auto add = [&](std::string f) {
-            if (!f.empty() && std::find(forms.begin(), forms.end(), f) == forms.end())
-                forms.push_back(std::move(f));
-        };
-        auto unquoted = [](std::string q) { return q.size() >= 2 ? q.substr(1, q.size() - 2) : q; };
-        add(token);
-        add(unquoted(json(token).dump(-1, ' ', false, json::error_handler_t::replace)));
-        add(unquoted(json(token).dump(-1, ' ', true, json::error_handler_t::replace)));
-        for (auto f : std::vector<std::string>(forms)) { // some writers escape '/' too
-            for (auto at = f.find('/'); at != std::string::npos; at = f.find('/', at + 2))
-                f.replace(at, 1, "\\/");
-            add(std::move(f));
-        }
-        // Longest first: a form that contains another is replaced whole.
-        std::sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-        return forms;
-    }
-
-    /// A token must never reach a terminal or a log, whatever echoes it. Each replacement is
-    /// skipped over, so a token inside "<redacted>" itself cannot make this loop forever.
+    /// A token must never reach a terminal or a log, in any form, whatever echoes it.
     std::string redact(std::string text) const
     {
-        static const std::string mask = "<redacted>";
-        for (const auto& secret : secrets_) {
-            std::string out;
-            std::size_t from = 0;
-            for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, from)) {
-                out.append(text, from, at - from);
-                out += mask;
-                from = at + secret.size();
-            }
-            out.append(text, from, std::string::npos);
-            text = std::move(out);
-        }
+        livechat::rtm::detail::redact_in_place(text, secrets_);
         return text;
     }
 

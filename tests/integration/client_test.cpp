@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <livechat/rtm.hpp>
+#include <livechat/rtm/impl/internal/redact.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
@@ -729,4 +730,46 @@ TEST(FrameTrace, SeesEveryFrameBothWaysButNeverTheToken)
     EXPECT_EQ(json::parse(server.received().front().payload_json)["token"], "Bearer s3cret-t0ken");
     client.cancel();
     server.stop();
+}
+
+// Issue 10: no diagnostics text and no traced frame carries the token, in any form, however
+// the server echoes it (an error's message and data, a response, a disconnect reason).
+TEST(Secrets, NoDiagnosticsTextOrTracedFrameShowsAnEchoedToken)
+{
+    const std::string token = R"(s3"cr\et/tok)";
+    const std::string literal = json(token).dump();
+    const std::string echo = R"({"token":)" + literal + "}";
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    server.script("get_form", Reaction::fail("validation", token, echo));
+    server.script("get_url_details", Reaction::respond(echo).push_before("incoming_event", echo));
+    server.script("get_predicted_agent", Reaction::fail(token, "x " + token + " y", echo));
+    auto cfg = fast_config(server);
+    cfg.token_provider = rtm::static_token(token);
+    std::string traced;
+    cfg.frame_trace = [&](rtm::FrameDirection, std::string_view f) { traced.append(f).append("\n"); };
+    rtm::RtmClient client(ioc, cfg);
+    RunOutcome run;
+    client.async_run(run.handler());
+    std::vector<rtm::Diagnostics> diags(3);
+    int done = 0;
+    auto count = [&](error_code, auto&&) { ++done; };
+    namespace v3 = rtm::v3_0;
+    client.async_execute<v3::GetForm>({}, diags[0], count);
+    client.async_execute<v3::GetUrlDetails>({"https://example.com"}, diags[1], count);
+    client.async_execute<v3::GetPredictedAgent>({}, diags[2], count);
+    ASSERT_TRUE(run_until(ioc, [&] { return done == 3; }));
+    server.disconnect_all(token, echo); // the reason itself is the token
+    ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
+    diags.push_back(client.diagnostics());
+    std::string all = traced;
+    for (const auto& d : diags)
+        all += d.server_type + "|" + d.server_message + "|" + d.server_data + "|" + d.client_message + "\n";
+    EXPECT_NE(all.find("<redacted>"), std::string::npos) << all;
+    for (const auto& form : livechat::rtm::detail::secret_forms(token))
+        EXPECT_EQ(all.find(form), std::string::npos) << "shows " << form << " in:\n" << all;
+    // What the app asked for is still there: only the secret is masked.
+    EXPECT_EQ(diags[0].server_type, "validation");
+    EXPECT_EQ(diags[2].server_message, "x <redacted> y");
 }

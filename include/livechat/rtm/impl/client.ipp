@@ -8,6 +8,7 @@
 #include <livechat/rtm/client.hpp>
 #include <livechat/rtm/impl/internal/correlator.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/impl/internal/session.hpp>
 #include <livechat/rtm/impl/internal/websocket_transport.ipp>
 
@@ -371,6 +372,7 @@ private:
     {
         if (c.reason == error::disconnected_by_server) {
             run_diag_.server_type = session_.disconnect_reason();
+            redact_in_place(run_diag_.server_type, secrets_);
         }
         if (transport_)
             transport_->close(c.reason);
@@ -446,6 +448,7 @@ private:
                 ec ? "token provider failed: " + ec.message() : "token provider gave no token";
             return execute(session_.on_login_result(error::token_provider_failed));
         }
+        secrets_ = secret_forms(token);
         nlohmann::json payload = login_payload_;
         if (!customer_side_storage_.empty())
             payload["customer_side_storage"] = customer_side_storage_;
@@ -462,6 +465,27 @@ private:
         transport_->send(encode_request("login", id, payload));
     }
 
+    /// No diagnostics text carries the token, whatever the server echoed into it.
+    void scrub(Diagnostics& d) const
+    {
+        if (secrets_.empty())
+            return;
+        for (auto* text : {&d.server_type, &d.server_message, &d.server_data, &d.client_message})
+            redact_in_place(*text, secrets_);
+    }
+
+    void trace_received(std::string_view text)
+    {
+        for (const auto& s : secrets_) {
+            if (text.find(s) != std::string_view::npos) { // rare: copy and mask only then
+                std::string shown(text);
+                redact_in_place(shown, secrets_);
+                return cfg_.frame_trace(FrameDirection::received, shown);
+            }
+        }
+        cfg_.frame_trace(FrameDirection::received, text);
+    }
+
     void send_frame(std::string frame)
     {
         if (cfg_.frame_trace)
@@ -473,7 +497,7 @@ private:
     {
         session_.on_inbound_traffic();
         if (cfg_.frame_trace)
-            cfg_.frame_trace(FrameDirection::received, text);
+            trace_received(text);
         Frame frame;
         Diagnostics diag;
         if (auto ec = decode_frame(text, frame, diag); ec) {
@@ -518,6 +542,7 @@ private:
                 reason = it->get<std::string>();
             if (auto data = frame.payload.find("data"); data != frame.payload.end() && data->is_object()) {
                 run_diag_.server_data = data->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                redact_in_place(run_diag_.server_data, secrets_);
                 if (auto r = data->find("region"); r != data->end() && r->is_string())
                     region = r->get<std::string>();
                 // RTM: units of data.timeout are not documented; seconds assumed. Clamped
@@ -535,8 +560,10 @@ private:
     {
         if (p.origin == Origin::login)
             return on_login_response(ec, std::move(payload), diag);
-        if (p.diag)
+        if (p.diag) {
             *p.diag = diag;
+            scrub(*p.diag);
+        }
         complete(std::move(p), ec, std::move(payload));
     }
 
@@ -545,6 +572,7 @@ private:
     {
         if (ec) {
             run_diag_ = diag;
+            scrub(run_diag_);
         } else {
             login_response_ = payload;
             if (auto changed = check_customer(*payload)) {
@@ -555,8 +583,10 @@ private:
         auto waiters = std::move(login_waiters_);
         login_waiters_.clear();
         for (auto& w : waiters) {
-            if (w.diag)
+            if (w.diag) {
                 *w.diag = diag;
+                scrub(*w.diag);
+            }
             complete(Pending{Origin::user, std::move(w.handler), nullptr}, ec, payload);
         }
         execute(session_.on_login_result(ec));
@@ -705,6 +735,7 @@ private:
     mutable std::minstd_rand rng_; // drawn from by the session's jitter (settings() is const)
     nlohmann::json customer_side_storage_ = nlohmann::json::object();
     std::string customer_id_; ///< from the first login of this client
+    std::vector<std::string> secrets_; ///< the last token sent, in every printable form
 
     nlohmann::json login_payload_ = nlohmann::json::object(); // without the token
     std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
