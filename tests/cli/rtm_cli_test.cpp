@@ -1,6 +1,8 @@
 // rtm-cli end to end: the real binary, run as a child process against a MockServer on
 // loopback (served by a thread of this test), checked by its exit code, stdout and stderr.
 
+#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/raw.hpp>
 #include <livechat/rtm/testing/hostile_server.hpp>
 #include <livechat/rtm/testing/mock_server.hpp>
 
@@ -556,4 +558,115 @@ TEST_F(CliTest, AnEchoedTokenNeverReachesAnyOutputInAnyForm)
         expect_no_token(r->out, token, "stdout");
         expect_no_token(r->err, token, "stderr");
     }
+}
+
+// SIGTERM ends rtm-cli within close_timeout plus a second in every state: connecting (the
+// server never answers the upgrade), authorizing (it never answers the login), logged in.
+TEST(CliHostile, SigtermEndsItInEveryState)
+{
+    struct Case {
+        const char* state;
+        std::vector<HostileStep> script;
+        std::function<bool(const Result&)> ready_for_signal;
+    };
+    auto login_sent = [](const Result& r) { return r.err.find("> {\"action\":\"login\"") != std::string::npos; };
+    auto started = std::make_shared<std::chrono::steady_clock::time_point>();
+    auto a_moment_later = [started](const Result&) {
+        // Nothing is printed while the upgrade is unanswered: wait a bounded moment.
+        return std::chrono::steady_clock::now() - *started > std::chrono::milliseconds(300);
+    };
+    auto upgrade_only = HostileStep::handshake();
+    upgrade_only.resize(1); // reads the upgrade request, never answers it
+    upgrade_only.push_back(HostileStep::stall());
+    auto no_login = HostileStep::handshake();
+    no_login.push_back(HostileStep::stall());
+    std::vector<Case> cases = {
+        {"connecting", upgrade_only, a_moment_later},
+        {"authorizing", no_login, login_sent},
+        {"ready", after_login({HostileStep::text(a_push), HostileStep::stall()}),
+            [](const Result& r) { return r.out.find('\n') != std::string::npos; }},
+    };
+    for (auto& c : cases) {
+        HostileThread server(c.script);
+        *started = std::chrono::steady_clock::now();
+        auto r = run_cli({"--url", server.url(), "--token", "t0k3n", "--verbose", "listen"}, c.ready_for_signal);
+        ASSERT_GE(r.seconds_after_sigterm, 0) << c.state << ": " << r.err;
+        EXPECT_LT(r.seconds_after_sigterm, close_bound_s) << c.state << ": " << r.err;
+        EXPECT_NE(r.exit_code, 124) << c.state << ": killed by timeout";
+    }
+}
+
+// Issue 10: rtm-mock-server kept every request in memory (161 MB after 20,000 requests of
+// 8 KB). Its memory must stay flat however many requests it answers.
+namespace {
+long rss_kib(pid_t pid)
+{
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    return -1;
+}
+} // namespace
+
+TEST(MockServerBinary, MemoryStaysFlatUnderManyRequests)
+{
+    int out[2];
+    ASSERT_EQ(pipe(out), 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    std::vector<std::string> argv_s = {"timeout", "60", RTM_MOCK_SERVER_PATH};
+    std::vector<char*> argv;
+    for (auto& a : argv_s)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t wrapper = 0;
+    ASSERT_EQ(posix_spawnp(&wrapper, "timeout", &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    std::string url;
+    char c;
+    while (read(out[0], &c, 1) == 1 && c != '\n') // the server prints its URL first
+        url += c;
+    ASSERT_EQ(url.rfind("ws://", 0), 0u) << url;
+    // timeout(1) forks the server as its only child: find it to read its memory.
+    pid_t server_pid = -1;
+    std::ifstream children("/proc/" + std::to_string(wrapper) + "/task/" + std::to_string(wrapper) + "/children");
+    children >> server_pid;
+    ASSERT_GT(server_pid, 0);
+
+    asio::io_context ioc;
+    livechat::rtm::ClientConfig cfg;
+    cfg.url = url;
+    cfg.token_provider = livechat::rtm::static_token("t0k3n");
+    cfg.reconnect.enabled = false;
+    livechat::rtm::RtmClient client(ioc, cfg);
+    client.async_run([](livechat::rtm::error_code) {});
+    const json padded = {{"limit", 1}, {"padding", std::string(8 * 1024, 'x')}};
+    auto send_batch = [&](int n) {
+        int done = 0, failed = 0;
+        for (int i = 0; i < n; ++i)
+            client.async_call("get_chats_summary", padded, [&](livechat::rtm::error_code ec, json) {
+                ++done;
+                failed += ec ? 1 : 0;
+            });
+        auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (done < n && std::chrono::steady_clock::now() < end)
+            ioc.run_one_for(std::chrono::milliseconds(10));
+        EXPECT_EQ(done, n);
+        EXPECT_EQ(failed, 0);
+    };
+    send_batch(500); // warm up: buffers and allocator pools reach their working size
+    long before = rss_kib(server_pid);
+    for (int i = 0; i < 6; ++i)
+        send_batch(500); // 24 MB of requests in all, within the client's queue bound
+    long after = rss_kib(server_pid);
+    kill(wrapper, SIGTERM);
+    int status = 0;
+    waitpid(wrapper, &status, 0);
+    close(out[0]);
+    ASSERT_GT(before, 0);
+    EXPECT_LT(after - before, 8 * 1024) << "RSS grew from " << before << " KiB to " << after << " KiB";
 }
