@@ -280,7 +280,7 @@ public:
         if (!open || closing_)
             return;
         outbox_.push_back(std::move(text));
-        if (!writing_)
+        if (!writing_ && upgraded_)
             write_next();
     }
 
@@ -289,7 +289,7 @@ public:
         if (!open || closing_)
             return;
         closing_ = true;
-        if (!writing_)
+        if (!writing_ && upgraded_)
             do_close();
     }
 
@@ -331,6 +331,13 @@ private:
         ws_.async_accept([self = this->shared_from_this()](error_code ec) {
             if (ec)
                 return self->finish();
+            // Until now the handshake owned the socket: what was sent or closed meanwhile (a
+            // disconnect_all racing a new connection) goes out only now.
+            self->upgraded_ = true;
+            if (!self->outbox_.empty())
+                self->write_next();
+            else if (self->closing_)
+                self->do_close();
             // RTM: the login window runs from the moment the socket opens.
             self->login_timer_.expires_after(self->login_window_);
             self->login_timer_.async_wait([self](error_code ec) {
@@ -419,6 +426,7 @@ private:
     std::chrono::steady_clock::time_point last_traffic_{};
     bool writing_ = false;
     bool closing_ = false;
+    bool upgraded_ = false; ///< the websocket handshake is done: frames may be written
 };
 
 } // namespace detail
