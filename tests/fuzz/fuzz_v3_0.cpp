@@ -6,6 +6,8 @@
 #include <livechat/rtm/v3_0/login.hpp>
 #include <livechat/rtm/v3_0/pushes.hpp>
 
+#include "v3_0_push_types.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -17,13 +19,7 @@ namespace {
 
 namespace v3 = livechat::rtm::v3_0;
 
-using Pushes = std::tuple<v3::IncomingChatThread, v3::IncomingEvent, v3::EventUpdated,
-    v3::IncomingRichMessagePostback, v3::IncomingMulticast, v3::IncomingTypingIndicator,
-    v3::CustomerDisconnected, v3::ThreadClosed, v3::AccessSet, v3::ChatTransferred,
-    v3::ChatUserAdded, v3::ChatUserRemoved, v3::CustomerUpdated, v3::CustomerPageUpdated,
-    v3::CustomerSideStorageUpdated, v3::ChatPropertiesUpdated, v3::ChatPropertiesDeleted,
-    v3::ChatThreadPropertiesUpdated, v3::ChatThreadPropertiesDeleted, v3::EventPropertiesUpdated,
-    v3::EventPropertiesDeleted, v3::LastSeenTimestampUpdated>;
+using Pushes = rtm_test::AllV30Pushes; // every v3.0 push type, as the unit tests list them
 
 using Actions = std::tuple<v3::GetChatsSummary, v3::GetChatThreads, v3::GetChatThreadsSummary,
     v3::StartChat, v3::ActivateChat, v3::CloseThread, v3::SendEvent, v3::SendRichMessagePostback,

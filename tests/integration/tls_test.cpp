@@ -88,101 +88,103 @@ std::string url_for(const MockServer& server, const std::string& host)
     return "wss://" + host + ":" + std::to_string(server.port()) + "/v3.0/customer/rtm/ws?license_id=1";
 }
 
-} // namespace
-
-TEST(Tls, ASelfSignedCertificateIsRefusedByDefault)
+MockServerConfig tls_config()
 {
-    asio::io_context ioc;
     MockServerConfig mc;
     mc.tls = true;
-    MockServer server(ioc.get_executor(), mc);
-    ASSERT_FALSE(server.start());
-    auto cfg = fast_config(server, true);
-    cfg.tls = {}; // the defaults: verify the peer against the system trust store only
-    auto a = attempt(ioc, cfg);
+    return mc;
+}
+
+/// A wss mock on its own io_context, and clients tried against it one at a time.
+struct TlsMock {
+    asio::io_context ioc;
+    MockServer server;
+    explicit TlsMock(MockServerConfig mc = tls_config()) : server(ioc.get_executor(), std::move(mc))
+    {
+        EXPECT_FALSE(server.start());
+    }
+    /// A client configuration that trusts the mock's bundled certificate.
+    rtm::ClientConfig trusting() const { return fast_config(server, true); }
+    Attempt attempt(const rtm::ClientConfig& cfg) { return ::attempt(ioc, cfg); }
+};
+
+void expect_refused_certificate(const Attempt& a)
+{
     EXPECT_FALSE(a.ready);
     EXPECT_TRUE(a.run_ec);
     EXPECT_NE(a.why.find("certificate verify failed"), std::string::npos) << a.why;
 }
 
+} // namespace
+
+TEST(Tls, ASelfSignedCertificateIsRefusedByDefault)
+{
+    TlsMock mock;
+    auto cfg = mock.trusting();
+    cfg.tls = {}; // the defaults: verify the peer against the system trust store only
+    expect_refused_certificate(mock.attempt(cfg));
+}
+
 TEST(Tls, ASelfSignedCertificateIsAcceptedWithItsCaGiven)
 {
-    asio::io_context ioc;
-    MockServerConfig mc;
-    mc.tls = true;
-    MockServer server(ioc.get_executor(), mc);
-    ASSERT_FALSE(server.start());
-    EXPECT_TRUE(attempt(ioc, fast_config(server, true)).ready);
+    TlsMock mock;
+    EXPECT_TRUE(mock.attempt(mock.trusting()).ready);
 }
 
 TEST(Tls, AHostNameMismatchIsRefused)
 {
-    asio::io_context ioc;
-    MockServerConfig mc;
-    mc.tls = true;
+    auto mc = tls_config();
     mc.address = "127.0.0.2"; // loopback, but not a name the certificate covers
-    MockServer server(ioc.get_executor(), mc);
-    ASSERT_FALSE(server.start());
-    auto cfg = fast_config(server, true);
-    cfg.url = url_for(server, "127.0.0.2");
-    auto a = attempt(ioc, cfg);
-    EXPECT_FALSE(a.ready);
-    EXPECT_NE(a.why.find("certificate verify failed"), std::string::npos) << a.why;
+    TlsMock mock(mc);
+    auto cfg = mock.trusting();
+    cfg.url = url_for(mock.server, "127.0.0.2");
+    expect_refused_certificate(mock.attempt(cfg));
 }
 
 TEST(Tls, AnExpiredCertificateIsRefusedAndAValidOneOfTheSameShapeAccepted)
 {
     for (bool expired : {true, false}) {
-        asio::io_context ioc;
         auto pem = expired ? make_certificate(-30, -1) : make_certificate(-1, 30);
-        MockServerConfig mc;
-        mc.tls = true;
+        auto mc = tls_config();
         mc.certificate_pem = pem.certificate;
         mc.private_key_pem = pem.key;
-        MockServer server(ioc.get_executor(), mc);
-        ASSERT_FALSE(server.start());
-        auto cfg = fast_config(server, true);
+        TlsMock mock(mc);
+        auto cfg = mock.trusting();
         cfg.tls.ca_pem = pem.certificate;
-        auto a = attempt(ioc, cfg);
-        EXPECT_EQ(a.ready, !expired) << a.why;
+        auto a = mock.attempt(cfg);
         if (expired)
-            EXPECT_NE(a.why.find("certificate verify failed"), std::string::npos) << a.why;
+            expect_refused_certificate(a);
+        else
+            EXPECT_TRUE(a.ready) << a.why;
     }
 }
 
 TEST(Tls, SniCarriesTheHostNameButNeverAnAddress)
 {
-    asio::io_context ioc;
-    MockServerConfig mc;
-    mc.tls = true;
-    MockServer server(ioc.get_executor(), mc);
-    ASSERT_FALSE(server.start());
-    auto cfg = fast_config(server, true);
-    cfg.url = url_for(server, "localhost");
-    auto named = attempt(ioc, cfg);
+    TlsMock mock;
+    auto cfg = mock.trusting();
+    cfg.url = url_for(mock.server, "localhost");
+    auto named = mock.attempt(cfg);
     ASSERT_TRUE(named.ready) << named.why;
-    EXPECT_EQ(server.last_tls_server_name(), "localhost");
-    cfg.url = url_for(server, "127.0.0.1");
-    auto by_address = attempt(ioc, cfg);
-    ASSERT_TRUE(by_address.ready) << by_address.why << " " << by_address.run_ec.message();
-    EXPECT_EQ(server.last_tls_server_name(), ""); // RFC 6066: names only
+    EXPECT_EQ(mock.server.last_tls_server_name(), "localhost");
+    cfg.url = url_for(mock.server, "127.0.0.1");
+    auto by_address = mock.attempt(cfg);
+    ASSERT_TRUE(by_address.ready) << by_address.why;
+    EXPECT_EQ(mock.server.last_tls_server_name(), ""); // RFC 6066: names only
 }
 
 TEST(Tls, TwoPointTwoIsTheMinimum)
 {
     for (int server_max : {TLS1_1_VERSION, TLS1_2_VERSION}) {
-        asio::io_context ioc;
-        MockServerConfig mc;
-        mc.tls = true;
+        auto mc = tls_config();
         mc.tls_context_setup = [server_max](ssl_ctx_st* ctx) {
             SSL_CTX_set_security_level(ctx, 0); // let the server offer what old TLS needs
             SSL_CTX_set_cipher_list(ctx, "DEFAULT:@SECLEVEL=0");
             SSL_CTX_set_min_proto_version(ctx, TLS1_VERSION);
             SSL_CTX_set_max_proto_version(ctx, server_max);
         };
-        MockServer server(ioc.get_executor(), mc);
-        ASSERT_FALSE(server.start());
-        auto a = attempt(ioc, fast_config(server, true));
+        TlsMock mock(mc);
+        auto a = mock.attempt(mock.trusting());
         EXPECT_EQ(a.ready, server_max == TLS1_2_VERSION) << server_max << ": " << a.why;
     }
 }
