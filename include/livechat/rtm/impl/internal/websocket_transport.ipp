@@ -339,6 +339,8 @@ private:
         ws_.async_write(asio::buffer(outbox_.front()), cancellable(write_cancel_,
             [self = this->shared_from_this()](error_code ec, std::size_t) {
                 self->writing_ = false;
+                if (self->phase_ == Phase::done)
+                    return; // failed meanwhile (fail() emptied the outbox)
                 if (ec)
                     return self->fail(ec);
                 self->outbox_.pop_front();
