@@ -189,9 +189,10 @@ Options parse(int argc, char** argv)
             throw UsageError{"call needs an ACTION"};
         o.action = args[i];
         if (++i < args.size()) {
-            if (livechat::rtm::detail::json_nesting_exceeds(args[i], rtm::max_json_nesting))
+            bool too_deep = false;
+            o.payload = livechat::rtm::detail::parse_json_bounded(args[i], rtm::max_json_nesting, too_deep);
+            if (too_deep)
                 throw UsageError{"the payload nests too deeply"};
-            o.payload = json::parse(args[i], nullptr, false);
             if (o.payload.is_discarded() || !o.payload.is_object())
                 throw UsageError{"the payload must be a JSON object, not: " + args[i]};
             ++i;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace livechat::rtm::detail {
@@ -47,6 +48,14 @@ inline bool json_nesting_exceeds(std::string_view text, std::size_t limit) noexc
         }
     }
     return false;
+}
+
+/// True for a JSON integer that fits `std::int64_t`. The parser stores 2^63 and above as
+/// unsigned: reading those as int64 would wrap them into negative numbers.
+inline bool is_int64(const nlohmann::json& j) noexcept
+{
+    return j.is_number_integer() &&
+           !(j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX));
 }
 
 /// Parses `text` without exceptions (a discarded value on error). Past `limit` levels it sets

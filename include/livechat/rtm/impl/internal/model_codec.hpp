@@ -11,6 +11,7 @@
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/ids.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/open_enum.hpp>
 
 #include <nlohmann/json.hpp>
@@ -141,8 +142,7 @@ public:
     {
         if (!j.is_number_integer())
             return void(fail("an integer"));
-        // 2^63 and above parse as unsigned: they must not wrap into negative numbers.
-        if (j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+        if (!is_int64(j))
             return void(fail("an integer within the signed 64-bit range"));
         out = j.get<std::int64_t>();
     }

@@ -18,8 +18,7 @@ inline void read_variant(detail::ModelReader& r, const nlohmann::json& j, v3_0::
         v = &j["value"];
     if (v->is_boolean())
         out = v->get<bool>();
-    else if (v->is_number_integer() &&
-             !(v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t(INT64_MAX)))
+    else if (detail::is_int64(*v))
         out = v->get<std::int64_t>(); // larger values stay raw JSON instead of wrapping
     else if (v->is_string())
         out = v->get<std::string>();

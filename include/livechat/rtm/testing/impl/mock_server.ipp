@@ -463,9 +463,9 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
         if (auto it = doc.find("action"); it != doc.end() && it->is_string())
             action = it->get<std::string>();
     }
-    auto refuse = [&](const char* message) {
+    auto refuse = [&](const char* message, const char* type = "validation") {
         c.send(detail::response_frame(action, request_id, false,
-            {{"error", {{"type", "validation"}, {"message", message}}}}));
+            {{"error", {{"type", type}, {"message", message}}}}));
     };
     if (too_deep)
         return refuse("request nests too deeply");
@@ -474,12 +474,8 @@ inline void MockServer::Impl::on_frame(detail::Connection& c, std::string_view t
     json payload = doc.contains("payload") ? doc["payload"] : json::object();
     if (!payload.is_object())
         return refuse("payload must be an object");
-    if (c.unanswered >= detail::max_pending_requests) {
-        c.send(detail::response_frame(action, request_id, false,
-            {{"error", {{"type", "pending_requests_limit_reached"},
-                 {"message", "too many requests are pending on this connection"}}}}));
-        return;
-    }
+    if (c.unanswered >= detail::max_pending_requests)
+        return refuse("too many requests are pending on this connection", "pending_requests_limit_reached");
     ++counts[action];
     if (cfg.record_requests || observer) {
         ReceivedRequest req{c.id, action, request_id, payload.dump()};

@@ -6,6 +6,8 @@
 // the v3.0 methods over them (spec: methods.md section 2, pushes.md section 2). Pure JSON
 // logic, no sockets: each call returns the response and the pushes it causes.
 
+#include <livechat/rtm/impl/internal/json_limits.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -344,8 +346,7 @@ private:
         auto it = p.find(key);
         if (it == p.end())
             return true;
-        bool ok = it->is_number_integer() &&
-                  !(it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX));
+        bool ok = rtm::detail::is_int64(*it);
         if (ok)
             out = it->get<std::int64_t>();
         if (!ok || out < lo || out > hi) {
