@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cxx=${CXX:-g++}
-flags=(-std=c++17 -O2 -DLIVECHAT_RTM_SEPARATE_COMPILATION -Iinclude -c -o /dev/null)
+flags=(-std=c++17 -O2 -Iinclude -c -o /dev/null)
 runs=${COMPILE_COST_RUNS:-3}
 
 median_seconds() { # file

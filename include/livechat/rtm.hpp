@@ -6,6 +6,7 @@
 
 #include <livechat/rtm/client.hpp>
 #include <livechat/rtm/config.hpp>
+#include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/ids.hpp>
@@ -23,5 +24,6 @@
 #include <livechat/rtm/v3_0/misc.hpp>
 #include <livechat/rtm/v3_0/pushes.hpp>
 #include <livechat/rtm/v3_0/users.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 #endif

@@ -8,7 +8,7 @@
 // Exit codes: 0 success; 1 the server answered with an error (its JSON on stderr); 2 connection
 // or login failure, or a request that got no answer; 64 bad command line.
 
-#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/raw.hpp>

@@ -1,7 +1,7 @@
 # Compiles SOURCE with -H (which lists every header opened) and fails if any of them belongs to
 # Beast or OpenSSL.
 execute_process(
-  COMMAND ${CXX} -std=c++17 -fsyntax-only -H -DLIVECHAT_RTM_SEPARATE_COMPILATION -I${INCLUDE_DIR} ${SOURCE}
+  COMMAND ${CXX} -std=c++17 -fsyntax-only -H -I${INCLUDE_DIR} ${SOURCE}
   RESULT_VARIABLE rc
   ERROR_VARIABLE trace
   OUTPUT_QUIET)

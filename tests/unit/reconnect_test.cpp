@@ -1,4 +1,5 @@
 #include <livechat/rtm/reconnect.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 #include <boost/asio/error.hpp>
 
@@ -9,7 +10,10 @@ using namespace std::chrono_literals;
 using A = ReconnectAction;
 
 namespace {
-A for_reason(const char* reason) { return default_reconnect_action({reason, error::disconnected_by_server}); }
+A for_reason(const char* reason)
+{
+    return default_reconnect_action({reason, error::disconnected_by_server, v3_0::suggested_action(reason)});
+}
 A for_error(error_code ec) { return default_reconnect_action({"", ec}); }
 } // namespace
 

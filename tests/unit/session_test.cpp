@@ -1,4 +1,5 @@
 #include <livechat/rtm/impl/internal/session.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 #include <boost/asio/error.hpp>
 
@@ -34,6 +35,7 @@ SessionSettings fast(bool auto_login = true)
     s.ping_interval = 15s;
     s.silent_pings_before_dead = 2;
     s.auto_login = auto_login;
+    s.suggest = livechat::rtm::v3_0::suggested_action;
     return s;
 }
 

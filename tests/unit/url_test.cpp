@@ -1,9 +1,20 @@
+#include <livechat/rtm/impl/internal/config_check.hpp>
 #include <livechat/rtm/impl/internal/url.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 #include <gtest/gtest.h>
 
 using namespace livechat::rtm;
 using namespace livechat::rtm::detail;
+
+namespace {
+/// The URL a v3.0 client connects to.
+std::string effective_url(const ClientConfig& cfg)
+{
+    std::string problem;
+    return detail::effective_url(cfg, v3_0::Version::protocol(), problem);
+}
+} // namespace
 
 TEST(Url, BuildsTheV30DefaultFromLicenseId)
 {

@@ -9,7 +9,6 @@
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/push_dispatcher.hpp>
 #include <livechat/rtm/session_state.hpp>
-#include <livechat/rtm/v3_0/login.hpp>
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
@@ -18,11 +17,31 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace livechat::rtm {
 
-/// A customer's connection to the LiveChat Customer Chat RTM API.
+namespace detail {
+/// The version an action declares (`using version = ...`), or void for actions that declare
+/// none (an application's own actions): those are sent by a client of any version.
+template <class Action, class = void>
+struct action_version {
+    using type = void;
+};
+template <class Action>
+struct action_version<Action, std::void_t<typename Action::version>> {
+    using type = typename Action::version;
+};
+template <class Action, class Version>
+inline constexpr bool action_fits = std::is_void_v<typename action_version<Action>::type> ||
+                                    std::is_same_v<typename action_version<Action>::type, Version>;
+} // namespace detail
+
+/// A customer's connection to the LiveChat Customer Chat RTM API, speaking protocol `Version`
+/// (one version folder's `Version`): the version picks the URL, the login action and its types, and the
+/// typed actions the client accepts. `RtmClient` (<livechat/rtm/default_version.hpp>) is the
+/// client of the default version; each version folder also names its own client.
 ///
 /// `async_run` owns the connection: it connects, logs in within the login window (asking the
 /// token provider for a fresh token), pings every `ping_interval`, and reconnects after the
@@ -42,32 +61,38 @@ namespace livechat::rtm {
 /// **Lifetime.** Destroying the client cancels it: `async_run` and every pending request
 /// complete with `operation_aborted`. Arguments are moved in; nothing is referenced later,
 /// except a `Diagnostics&`, which must outlive its operation.
-class RtmClient {
+template <class Version>
+class BasicRtmClient {
 public:
+    /// The protocol version this client speaks.
+    using version_type = Version;
+    /// The version's `login` action (request and response types).
+    using login_action = typename Version::login;
+
     /// The executor every handler of this client runs on by default.
     using executor_type = boost::asio::any_io_executor;
 
     /// Creates an idle client; nothing happens until `async_run`.
-    RtmClient(executor_type ex, ClientConfig cfg)
-        : impl_(detail::make_client_impl(std::move(ex), std::move(cfg)))
+    BasicRtmClient(executor_type ex, ClientConfig cfg)
+        : impl_(detail::make_client_core(std::move(ex), std::move(cfg), Version::protocol()))
     {
     }
     /// Creates an idle client on `ioc`'s executor; nothing happens until `async_run`.
-    RtmClient(boost::asio::io_context& ioc, ClientConfig cfg)
-        : RtmClient(ioc.get_executor(), std::move(cfg))
+    BasicRtmClient(boost::asio::io_context& ioc, ClientConfig cfg)
+        : BasicRtmClient(ioc.get_executor(), std::move(cfg))
     {
     }
     /// Moves the connection into a new object; the moved-from client may only be destroyed or assigned to.
-    RtmClient(RtmClient&&) noexcept = default;
+    BasicRtmClient(BasicRtmClient&&) noexcept = default;
     /// Cancels this client's connection (as the destructor does), then takes over `other`'s.
-    RtmClient& operator=(RtmClient&& other) noexcept
+    BasicRtmClient& operator=(BasicRtmClient&& other) noexcept
     {
         if (impl_)
             detail::shutdown(*impl_);
         impl_ = std::move(other.impl_);
         return *this;
     }
-    ~RtmClient()
+    ~BasicRtmClient()
     {
         if (impl_)
             detail::shutdown(*impl_);
@@ -97,24 +122,25 @@ public:
     /// response of the current connection's login (at once if already logged in; `login` is
     /// sent once per connection). With `auto_login = false` this call starts the login.
     ///
-    /// Handler: `void(error_code, v3_0::LoginResponse)`. Errors: `not_running`, server errors
+    /// Handler: `void(error_code, typename login_action::response)`. Errors: `not_running`, server errors
     /// (`authentication`, `customer_banned`, ...; text in `diag`), `token_provider_failed`,
     /// `login_timeout`, `connection_lost`, `operation_aborted`. While the client reconnects
     /// the wait goes on to the next login. Cancellation: terminal; cancelling stops the wait,
     /// not the login.
     template <class Token = boost::asio::deferred_t>
-    auto async_login(v3_0::LoginRequest req, Token&& token = {})
+    auto async_login(typename login_action::request req, Token&& token = {})
     {
         return async_login(std::move(req), nullptr, std::forward<Token>(token));
     }
     /// As above, with the server's error text delivered into `diag`.
     template <class Token = boost::asio::deferred_t>
-    auto async_login(v3_0::LoginRequest req, Diagnostics& diag, Token&& token = {})
+    auto async_login(typename login_action::request req, Diagnostics& diag, Token&& token = {})
     {
         return async_login(std::move(req), &diag, std::forward<Token>(token));
     }
 
-    /// Sends any typed action `Action` (a struct with `name`, `request` and `response`, and
+    /// Sends any typed action `Action` of this client's version (a struct with `name`,
+    /// `request` and `response`, and
     /// ADL functions `encode_payload(json&, const request&)` and
     /// `decode_payload(const json&, response&, Diagnostics&)`).
     ///
@@ -208,13 +234,12 @@ public:
     /// the `customer_disconnected` reason in `server_type`).
     const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*impl_); }
 
-    /// The type-erased core, for the untyped calls of <livechat/rtm/raw.hpp>.
-    const std::shared_ptr<detail::ClientImpl>& core() const noexcept { return impl_; }
-
 private:
     template <class Action, class Token>
     auto execute(typename Action::request req, Diagnostics* diag, Token&& token)
     {
+        static_assert(detail::action_fits<Action, Version>,
+            "Action belongs to another protocol version than this client's");
         using Response = typename Action::response;
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
             [impl = impl_, req = std::move(req), diag](auto handler) {
@@ -226,9 +251,9 @@ private:
     }
 
     template <class Token>
-    auto async_login(v3_0::LoginRequest req, Diagnostics* diag, Token&& token)
+    auto async_login(typename login_action::request req, Diagnostics* diag, Token&& token)
     {
-        using Response = v3_0::LoginResponse;
+        using Response = typename login_action::response;
         // The request travels inside the initiation object, so deferred and awaitable
         // operations own it until they launch.
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
@@ -239,13 +264,9 @@ private:
             token);
     }
 
-    std::shared_ptr<detail::ClientImpl> impl_;
+    std::shared_ptr<detail::ClientCore> impl_;
 };
 
 } // namespace livechat::rtm
-
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/client.ipp>
-#endif
 
 #endif

@@ -69,16 +69,17 @@ struct ReconnectOptions {
     std::function<double()> random;
 };
 
-/// Everything `RtmClient` needs to know. Validated by `async_run`, which completes with
+/// Everything a client needs to know (the protocol version is the client's type). Validated by `async_run`, which completes with
 /// `error::invalid_config` (and a diagnostics message) when something is unusable.
 struct ClientConfig {
-    /// The LiveChat license (account) number, used to build the default v3.0 URL
-    /// `wss://api.livechatinc.com/v3.0/customer/rtm/ws?license_id=N`.
+    /// The LiveChat license number: the account in the default URL of versions that name
+    /// accounts by license (3.0: `wss://api.livechatinc.com/v3.0/customer/rtm/ws?license_id=N`).
     std::uint64_t license_id = 0;
+    /// The organization id: the account in the default URL of versions that name accounts by
+    /// organization (3.4 and later).
+    std::string organization_id;
     /// Host of the default URL; `api-fra.livechatinc.com` for the European region.
     std::string host = "api.livechatinc.com";
-    /// API version path element of the default URL.
-    std::string api_version = "3.0";
     /// A full `ws://` or `wss://` URL that replaces the default (tests, proxies).
     std::string url;
 

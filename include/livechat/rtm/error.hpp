@@ -94,8 +94,4 @@ template <>
 struct is_error_code_enum<livechat::rtm::error> : std::true_type {};
 } // namespace boost::system
 
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/error.ipp>
-#endif
-
 #endif

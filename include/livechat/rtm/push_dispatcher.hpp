@@ -137,8 +137,4 @@ inline Subscription& Subscription::operator=(Subscription&& other) noexcept
 
 } // namespace livechat::rtm
 
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/push_dispatcher.ipp>
-#endif
-
 #endif

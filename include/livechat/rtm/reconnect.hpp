@@ -33,10 +33,14 @@ struct DisconnectCause {
     /// The error that ended the connection (`disconnected_by_server`, `ping_timeout`, a login
     /// error such as `authentication`, a network error, ...).
     error_code ec;
+    /// What the protocol version suggests for `server_reason` (its reason table); empty when
+    /// there is no reason or the version does not list it.
+    std::optional<ReconnectAction> suggested = std::nullopt;
 };
 
 /// The built-in policy (docs/reconnect.md has the table):
-/// - pushes.md section 5: stop for `customer_banned`, `license_expired`, `license_not_found`,
+/// - a server reason: `cause.suggested`, the protocol version's advice, or reconnect for a
+///   reason the version does not list. v3.0 (pushes.md section 5): stop for `customer_banned`, `license_expired`, `license_not_found`,
 ///   `logged_out_remotely`, `product_version_changed`, `too_many_connections`,
 ///   `unsupported_version`, `inactivity_timeout` (reconnect when the user acts again);
 ///   `customer_temporarily_blocked` waits `data.timeout`; `service_temporarily_unavailable`
@@ -66,9 +70,5 @@ LIVECHAT_RTM_DECL std::chrono::milliseconds backoff_delay(
     const Backoff& b, unsigned attempt, bool slow, double random01) noexcept;
 
 } // namespace livechat::rtm
-
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/reconnect.ipp>
-#endif
 
 #endif

@@ -6,11 +6,7 @@
 // <livechat/rtm/v3_0/src.hpp> from exactly one (the same or another) .cpp. Our CMake target
 // compiles them as two translation units so that -j2 builds them side by side.
 
-#ifndef LIVECHAT_RTM_SEPARATE_COMPILATION
-#error "src.hpp is for separate compilation: define LIVECHAT_RTM_SEPARATE_COMPILATION"
-#endif
-
-#include <livechat/rtm/impl/client.ipp>
+#include <livechat/rtm/impl/client_core_api.ipp>
 #include <livechat/rtm/impl/error.ipp>
 #include <livechat/rtm/impl/internal/frame_codec.ipp>
 #include <livechat/rtm/impl/internal/session.ipp>

@@ -22,7 +22,8 @@
 
 namespace livechat::rtm::detail {
 
-class ClientImpl;
+class ClientCore;
+class Protocol;
 
 /// The payload of one response. Shared so that only compiled code creates and destroys JSON.
 struct Reply {
@@ -39,24 +40,25 @@ struct RequestWriter {
     error_code (*write)(nlohmann::json& out, const void* object, Diagnostics& diag);
 };
 
-LIVECHAT_RTM_DECL std::shared_ptr<ClientImpl> make_client_impl(
-    boost::asio::any_io_executor ex, ClientConfig cfg);
-LIVECHAT_RTM_DECL void shutdown(ClientImpl& impl) noexcept;
-LIVECHAT_RTM_DECL void start_run(const std::shared_ptr<ClientImpl>& impl, RunHandler handler);
-LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientImpl>& impl,
+/// A core speaking `protocol` (a version's description, which lives as long as the program).
+LIVECHAT_RTM_DECL std::shared_ptr<ClientCore> make_client_core(
+    boost::asio::any_io_executor ex, ClientConfig cfg, const Protocol& protocol);
+LIVECHAT_RTM_DECL void shutdown(ClientCore& impl) noexcept;
+LIVECHAT_RTM_DECL void start_run(const std::shared_ptr<ClientCore>& impl, RunHandler handler);
+LIVECHAT_RTM_DECL void start_request(const std::shared_ptr<ClientCore>& impl,
     std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler);
-LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientImpl>& impl, RequestWriter writer,
+LIVECHAT_RTM_DECL void start_login(const std::shared_ptr<ClientCore>& impl, RequestWriter writer,
     Diagnostics* diag, ReplyHandler handler);
-LIVECHAT_RTM_DECL void request_stop(ClientImpl& impl);
-LIVECHAT_RTM_DECL void start_stop(const std::shared_ptr<ClientImpl>& impl, RunHandler handler);
-LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientImpl& impl) noexcept;
-LIVECHAT_RTM_DECL SessionState state_of(const ClientImpl& impl) noexcept;
-LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientImpl& impl) noexcept;
-LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientImpl& impl) noexcept;
-LIVECHAT_RTM_DECL void set_reconnect_listener(ClientImpl& impl,
+LIVECHAT_RTM_DECL void request_stop(ClientCore& impl);
+LIVECHAT_RTM_DECL void start_stop(const std::shared_ptr<ClientCore>& impl, RunHandler handler);
+LIVECHAT_RTM_DECL boost::asio::any_io_executor executor_of(const ClientCore& impl) noexcept;
+LIVECHAT_RTM_DECL SessionState state_of(const ClientCore& impl) noexcept;
+LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientCore& impl) noexcept;
+LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientCore& impl) noexcept;
+LIVECHAT_RTM_DECL void set_reconnect_listener(ClientCore& impl,
     std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener);
 LIVECHAT_RTM_DECL void set_state_listener(
-    ClientImpl& impl, std::function<void(SessionState, error_code)> listener);
+    ClientCore& impl, std::function<void(SessionState, error_code)> listener);
 
 } // namespace livechat::rtm::detail
 

@@ -2,14 +2,9 @@
 #ifndef LIVECHAT_RTM_DETAIL_CONFIG_HPP
 #define LIVECHAT_RTM_DETAIL_CONFIG_HPP
 
-// Compilation modes. Our CMake target defines LIVECHAT_RTM_SEPARATE_COMPILATION and compiles
-// <livechat/rtm/src.hpp> once, so users' translation units never see Beast or OpenSSL.
-// Without it the library is header-only and every .ipp is included by its header.
-#ifdef LIVECHAT_RTM_SEPARATE_COMPILATION
+// One compilation mode: the library's .ipp files are compiled once, through the src.hpp
+// headers (our CMake target does it), so users' translation units never see Beast or OpenSSL.
+// LIVECHAT_RTM_DECL marks the functions those files define.
 #define LIVECHAT_RTM_DECL
-#else
-#define LIVECHAT_RTM_HEADER_ONLY
-#define LIVECHAT_RTM_DECL inline
-#endif
 
 #endif

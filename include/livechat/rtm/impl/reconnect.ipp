@@ -5,7 +5,6 @@
 #include <livechat/rtm/reconnect.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace livechat::rtm {
@@ -13,36 +12,10 @@ namespace livechat::rtm {
 LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause& cause) noexcept
 {
     using A = ReconnectAction;
-    struct Rule {
-        std::string_view reason;
-        A action;
-    };
-    // RTM pushes.md section 5, "Suggested client action".
-    static constexpr std::array<Rule, 17> rules{{
-        {"access_token_expired", A::reconnect}, // with a fresh token
-        {"access_token_revoked", A::reconnect}, // with a fresh token
-        {"connection_evicted", A::reconnect},
-        {"connection_timeout", A::reconnect},
-        {"customer_banned", A::stop},
-        {"customer_temporarily_blocked", A::reconnect_after},
-        {"inactivity_timeout", A::stop}, // customer-sdk docs: reconnect when the user acts
-        {"internal_error", A::reconnect},
-        {"license_expired", A::stop},
-        {"license_not_found", A::stop},
-        {"logged_out_remotely", A::stop},
-        {"misdirected_connection", A::switch_region},
-        {"product_version_changed", A::stop},
-        {"service_temporarily_unavailable", A::reconnect_slowly},
-        {"too_many_connections", A::stop}, // 3.3+ docs and the official SDK
-        {"too_many_unauthorized_connections", A::reconnect},
-        {"unsupported_version", A::stop},
-    }};
-    if (!cause.server_reason.empty()) {
-        for (const auto& r : rules)
-            if (r.reason == cause.server_reason)
-                return r.action;
-        return A::reconnect; // unknown reasons: try again, with back-off
-    }
+    // The protocol version's table (pushes.md section 5 for v3.0) decides server reasons;
+    // reasons it does not list: try again, with back-off.
+    if (!cause.server_reason.empty())
+        return cause.suggested.value_or(A::reconnect);
     if (cause.ec.category() == error_category()) {
         switch (static_cast<error>(cause.ec.value())) {
         case error::invalid_config:

@@ -241,6 +241,7 @@ struct PingRequest {};
         static constexpr std::string_view name = wire;                                           \
         using request = Request;                                                                 \
         using response = Response;                                                               \
+        using version = Version;                                                                 \
     };
 
 LIVECHAT_RTM_V3_0_ACTION(GetChatsSummary, "get_chats_summary", GetChatsSummaryRequest, GetChatsSummaryResponse)
@@ -321,9 +322,5 @@ LIVECHAT_RTM_V3_0_RESPONSE(GetFormResponse)
 inline constexpr std::size_t max_message_text_bytes = 16 * 1024;
 
 } // namespace livechat::rtm::v3_0
-
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/v3_0/actions.ipp>
-#endif
 
 #endif

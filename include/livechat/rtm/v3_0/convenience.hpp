@@ -3,11 +3,11 @@
 #define LIVECHAT_RTM_V3_0_CONVENIENCE_HPP
 
 // One-call shortcuts for what customers do most. Each is a thin wrapper over
-// `RtmClient::async_execute` with the same handler signature, errors, cancellation, thread
+// `BasicRtmClient::async_execute` of a v3.0 client with the same handler signature, errors, cancellation, thread
 // safety and lifetime rules as the action it sends.
 
-#include <livechat/rtm/client.hpp>
 #include <livechat/rtm/v3_0/actions.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 namespace livechat::rtm::v3_0 {
 

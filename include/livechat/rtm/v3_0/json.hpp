@@ -34,8 +34,4 @@ LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(TypingIndicator)
 
 } // namespace livechat::rtm::v3_0
 
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/v3_0/models.ipp>
-#endif
-
 #endif

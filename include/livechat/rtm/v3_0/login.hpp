@@ -20,6 +20,8 @@
 
 namespace livechat::rtm::v3_0 {
 
+struct Version; // <livechat/rtm/v3_0/version.hpp>
+
 /// Initial customer data sent with `login`.
 struct LoginCustomer {
     std::optional<std::string> name; ///< The customer's name.
@@ -71,18 +73,16 @@ LIVECHAT_RTM_DECL error_code decode_payload(
 namespace actions {
 /// The `login` action: request and response types for generic typed calls.
 struct Login {
-    static constexpr std::string_view name = "login"; ///< The wire name of the push.
+    static constexpr std::string_view name = "login"; ///< The wire name of the action.
     /// The request type.
     using request = LoginRequest;
     /// The response type.
     using response = LoginResponse;
+    /// The protocol version.
+    using version = Version;
 };
 } // namespace actions
 
 } // namespace livechat::rtm::v3_0
-
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/v3_0/login.ipp>
-#endif
 
 #endif

@@ -228,8 +228,4 @@ LIVECHAT_RTM_DECL std::string_view to_string(DisconnectReason r) noexcept;
 
 } // namespace livechat::rtm::v3_0
 
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/v3_0/pushes.ipp>
-#endif
-
 #endif

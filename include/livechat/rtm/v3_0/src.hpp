@@ -5,13 +5,10 @@
 // Separate-compilation mode: the typed v3.0 layer (models, actions, pushes, login), to be
 // included from exactly one .cpp. It needs nlohmann/json but neither Beast nor OpenSSL.
 
-#ifndef LIVECHAT_RTM_SEPARATE_COMPILATION
-#error "src.hpp is for separate compilation: define LIVECHAT_RTM_SEPARATE_COMPILATION"
-#endif
-
-#include <livechat/rtm/impl/v3_0/actions.ipp>
-#include <livechat/rtm/impl/v3_0/login.ipp>
-#include <livechat/rtm/impl/v3_0/models.ipp>
-#include <livechat/rtm/impl/v3_0/pushes.ipp>
+#include <livechat/rtm/v3_0/impl/actions.ipp>
+#include <livechat/rtm/v3_0/impl/login.ipp>
+#include <livechat/rtm/v3_0/impl/models.ipp>
+#include <livechat/rtm/v3_0/impl/pushes.ipp>
+#include <livechat/rtm/v3_0/impl/version.ipp>
 
 #endif

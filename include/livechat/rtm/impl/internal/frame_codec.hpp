@@ -47,8 +47,4 @@ LIVECHAT_RTM_DECL error_code decode_server_error(const nlohmann::json& payload, 
 
 } // namespace livechat::rtm::detail
 
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/internal/frame_codec.ipp>
-#endif
-
 #endif

@@ -92,6 +92,8 @@ struct SessionSettings {
     Backoff backoff;
     /// Decides per cause; default_reconnect_action when empty.
     std::function<ReconnectAction(const DisconnectCause&)> policy;
+    /// The protocol version's advice for a disconnect reason (`DisconnectCause::suggested`).
+    std::function<std::optional<ReconnectAction>(std::string_view reason)> suggest;
     /// A value in [0, 1) for the jitter; a fixed 0.5 when empty (tests inject their own).
     std::function<double()> random;
 };
@@ -143,9 +145,5 @@ private:
 };
 
 } // namespace livechat::rtm::detail
-
-#ifdef LIVECHAT_RTM_HEADER_ONLY
-#include <livechat/rtm/impl/internal/session.ipp>
-#endif
 
 #endif

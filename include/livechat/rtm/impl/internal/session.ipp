@@ -132,6 +132,8 @@ LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
     // A stop aborts what is pending; anything else lost the connection under it.
     bool stopped = final_ec == boost::asio::error::operation_aborted || stop_requested_;
     DisconnectCause cause{disconnect_reason_, final_ec};
+    if (!disconnect_reason_.empty() && settings_.suggest)
+        cause.suggested = settings_.suggest(disconnect_reason_);
     auto action = ReconnectAction::stop;
     if (settings_.reconnect && !stopped)
         action = settings_.policy ? settings_.policy(cause) : default_reconnect_action(cause);

@@ -2,8 +2,6 @@
 #ifndef LIVECHAT_RTM_IMPL_INTERNAL_URL_HPP
 #define LIVECHAT_RTM_IMPL_INTERNAL_URL_HPP
 
-#include <livechat/rtm/config.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,16 +70,6 @@ inline std::optional<Endpoint> parse_url(std::string_view url)
         ep.port = std::string(port);
     }
     return ep;
-}
-
-/// The v3.0 default: `wss://<host>/v<version>/customer/rtm/ws?license_id=<id>`, unless
-/// `cfg.url` overrides it.
-inline std::string effective_url(const ClientConfig& cfg)
-{
-    if (!cfg.url.empty())
-        return cfg.url;
-    return "wss://" + cfg.host + "/v" + cfg.api_version +
-           "/customer/rtm/ws?license_id=" + std::to_string(cfg.license_id);
 }
 
 } // namespace livechat::rtm::detail

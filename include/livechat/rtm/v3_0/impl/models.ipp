@@ -6,7 +6,7 @@
 // data-structures.md); events are in events.ipp, users and properties in model_common.ipp.
 // The generic machinery is in impl/internal/model_codec.hpp.
 
-#include <livechat/rtm/impl/v3_0/events.ipp>
+#include <livechat/rtm/v3_0/impl/events.ipp>
 
 namespace livechat::rtm::v3_0 {
 

@@ -5,7 +5,7 @@
 // Field lists and client-side limits of the v3.0 methods (spec: methods.md section 2,
 // README.md section 7).
 
-#include <livechat/rtm/impl/v3_0/models.ipp>
+#include <livechat/rtm/v3_0/impl/models.ipp>
 #include <livechat/rtm/v3_0/actions.hpp>
 
 namespace livechat::rtm::v3_0 {

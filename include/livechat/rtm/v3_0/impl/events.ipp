@@ -4,7 +4,7 @@
 
 // Field lists of the v3.0 events (spec: data-structures.md sections 6 and 9).
 
-#include <livechat/rtm/impl/v3_0/model_common.ipp>
+#include <livechat/rtm/v3_0/impl/model_common.ipp>
 
 namespace livechat::rtm::v3_0 {
 

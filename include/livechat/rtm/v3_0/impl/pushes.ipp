@@ -4,32 +4,66 @@
 
 // Field lists of the v3.0 pushes (spec: pushes.md section 2).
 
-#include <livechat/rtm/impl/v3_0/actions.ipp>
+#include <livechat/rtm/v3_0/impl/actions.ipp>
 #include <livechat/rtm/v3_0/pushes.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
 
 #include <algorithm>
 #include <cstdint>
 
 namespace livechat::rtm::v3_0 {
 
-inline const std::vector<NamedValue<DisconnectReason>>& enum_names(DisconnectReason)
+/// One disconnect reason of pushes.md section 5: its wire name and the suggested client action.
+/// The only list of reasons: the enum's names and the reconnect policy both come from it.
+struct ReasonRule {
+    DisconnectReason reason;
+    const char* wire;
+    ReconnectAction action;
+};
+
+inline const std::vector<ReasonRule>& reason_rules()
 {
     using R = DisconnectReason;
-    static const std::vector<NamedValue<R>> names{{R::access_token_expired, "access_token_expired"},
-        {R::access_token_revoked, "access_token_revoked"},
-        {R::connection_evicted, "connection_evicted"}, {R::connection_timeout, "connection_timeout"},
-        {R::customer_banned, "customer_banned"},
-        {R::customer_temporarily_blocked, "customer_temporarily_blocked"},
-        {R::inactivity_timeout, "inactivity_timeout"}, {R::internal_error, "internal_error"},
-        {R::license_expired, "license_expired"}, {R::license_not_found, "license_not_found"},
-        {R::logged_out_remotely, "logged_out_remotely"},
-        {R::misdirected_connection, "misdirected_connection"},
-        {R::product_version_changed, "product_version_changed"},
-        {R::service_temporarily_unavailable, "service_temporarily_unavailable"},
-        {R::too_many_connections, "too_many_connections"},
-        {R::too_many_unauthorized_connections, "too_many_unauthorized_connections"},
-        {R::unsupported_version, "unsupported_version"}};
+    using A = ReconnectAction;
+    static const std::vector<ReasonRule> rules{
+        {R::access_token_expired, "access_token_expired", A::reconnect}, // with a fresh token
+        {R::access_token_revoked, "access_token_revoked", A::reconnect}, // with a fresh token
+        {R::connection_evicted, "connection_evicted", A::reconnect},
+        {R::connection_timeout, "connection_timeout", A::reconnect},
+        {R::customer_banned, "customer_banned", A::stop},
+        {R::customer_temporarily_blocked, "customer_temporarily_blocked", A::reconnect_after},
+        {R::inactivity_timeout, "inactivity_timeout", A::stop}, // customer-sdk: reconnect when the user acts
+        {R::internal_error, "internal_error", A::reconnect},
+        {R::license_expired, "license_expired", A::stop},
+        {R::license_not_found, "license_not_found", A::stop},
+        {R::logged_out_remotely, "logged_out_remotely", A::stop},
+        {R::misdirected_connection, "misdirected_connection", A::switch_region},
+        {R::product_version_changed, "product_version_changed", A::stop},
+        {R::service_temporarily_unavailable, "service_temporarily_unavailable", A::reconnect_slowly},
+        {R::too_many_connections, "too_many_connections", A::stop}, // 3.3+ docs and the official SDK
+        {R::too_many_unauthorized_connections, "too_many_unauthorized_connections", A::reconnect},
+        {R::unsupported_version, "unsupported_version", A::stop},
+    };
+    return rules;
+}
+
+inline const std::vector<NamedValue<DisconnectReason>>& enum_names(DisconnectReason)
+{
+    static const std::vector<NamedValue<DisconnectReason>> names = [] {
+        std::vector<NamedValue<DisconnectReason>> out;
+        for (const auto& r : reason_rules())
+            out.push_back({r.reason, r.wire});
+        return out;
+    }();
     return names;
+}
+
+LIVECHAT_RTM_DECL std::optional<ReconnectAction> suggested_action(std::string_view reason) noexcept
+{
+    for (const auto& r : reason_rules())
+        if (r.wire == reason)
+            return r.action;
+    return std::nullopt;
 }
 
 LIVECHAT_RTM_DECL std::string_view to_string(DisconnectReason r) noexcept

@@ -1,0 +1,70 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_PROTOCOL_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_PROTOCOL_HPP
+
+// The version seam: everything the version-agnostic core needs to know about one protocol
+// version. Each version folder (v3_0/, ...) implements it once, in its compiled file; the
+// client, session, request book and transport only ever see this interface.
+
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/reconnect.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace livechat::rtm::detail {
+
+/// A push asking the client to go away (v3.0: `customer_disconnected`), as the session needs it.
+struct DisconnectNotice {
+    std::string reason;                          ///< the wire reason, or empty
+    std::optional<std::chrono::milliseconds> wait; ///< how long the server asks us to stay away
+    std::string region;                          ///< where to reconnect (misdirected), or empty
+    std::string data_text;                       ///< the reason's extra data as JSON text, or empty
+};
+
+/// What a push means to the core, besides reaching the subscribers.
+struct PushEffect {
+    /// State the server asks the client to keep and echo at every login (v3.0:
+    /// `customer_side_storage_updated`).
+    std::optional<nlohmann::json> stored_state;
+    std::optional<DisconnectNotice> disconnect;
+};
+
+class Protocol {
+public:
+    virtual ~Protocol() = default;
+
+    /// The default URL when `ClientConfig::url` is empty. When `cfg` lacks what this version
+    /// needs, returns an empty string and says why in `problem`.
+    virtual std::string default_url(const ClientConfig& cfg, std::string& problem) const = 0;
+    /// The host of a region the server names (when it redirects the client).
+    virtual std::string region_host(std::string_view region) const = 0;
+
+    /// The login action's wire name.
+    virtual std::string_view login_action() const noexcept = 0;
+    /// Completes a login payload built from the user's request: the token in this version's
+    /// form (unless the user set one), and the state kept from earlier pushes.
+    virtual void prepare_login(nlohmann::json& payload, std::string_view access_token,
+        const nlohmann::json& stored_state) const = 0;
+    /// The payload field carrying the token (masked in traces).
+    virtual std::string_view token_field() const noexcept = 0;
+    /// The customer's identity in a login response, or empty when it has none.
+    virtual std::string customer_id(const nlohmann::json& login_response) const = 0;
+
+    /// What a push means to the core (most mean nothing).
+    virtual PushEffect read_push(std::string_view action, const nlohmann::json& payload) const = 0;
+    /// What the version suggests after the server gave `reason` for ending the connection;
+    /// empty for a reason it does not know.
+    virtual std::optional<ReconnectAction> reconnect_action(std::string_view reason) const noexcept = 0;
+
+    /// The frame of a protocol-level ping (sent without request_id).
+    virtual std::string ping_frame() const = 0;
+};
+
+} // namespace livechat::rtm::detail
+
+#endif

@@ -1,0 +1,123 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_V3_0_IMPL_VERSION_IPP
+#define LIVECHAT_RTM_V3_0_IMPL_VERSION_IPP
+
+// v3.0's rules as the version-agnostic core sees them (README.md and pushes.md of the spec).
+
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/protocol.hpp>
+#include <livechat/rtm/v3_0/impl/pushes.ipp>
+#include <livechat/rtm/v3_0/version.hpp>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace livechat::rtm::v3_0 {
+
+/// v3.0's implementation of the version seam (only this file sees it).
+class ProtocolRules final : public rtm::detail::Protocol {
+    using DisconnectNotice = rtm::detail::DisconnectNotice;
+    using PushEffect = rtm::detail::PushEffect;
+
+    /// The string member `key` of `j`, or empty.
+    static std::string string_member(const nlohmann::json& j, const char* key)
+    {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    }
+
+public:
+    std::string default_url(const ClientConfig& cfg, std::string& problem) const override
+    {
+        if (cfg.license_id == 0) {
+            problem = "license_id is required unless url is set";
+            return {};
+        }
+        return "wss://" + cfg.host + "/v3.0/customer/rtm/ws?license_id=" + std::to_string(cfg.license_id);
+    }
+
+    std::string region_host(std::string_view region) const override
+    {
+        // RTM: misdirected_connection names the right region; "dal" is the default host. A
+        // name that could not be a host label is ignored (it comes from the server).
+        if (region.empty() || region.size() > 32 ||
+            !std::all_of(region.begin(), region.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+            }))
+            return {};
+        if (region == "dal")
+            return "api.livechatinc.com";
+        return "api-" + std::string(region) + ".livechatinc.com";
+    }
+
+    std::string_view login_action() const noexcept override { return actions::Login::name; }
+
+    void prepare_login(nlohmann::json& payload, std::string_view access_token,
+        const nlohmann::json& stored_state) const override
+    {
+        // RTM: send back the latest customer_side_storage at every login.
+        if (stored_state.is_object() && !stored_state.empty())
+            payload["customer_side_storage"] = stored_state;
+        if (!payload.contains("token")) // RTM: "<token_type> <access_token>"
+            payload["token"] = "Bearer " + std::string(access_token);
+    }
+
+    std::string_view token_field() const noexcept override { return "token"; }
+
+    std::string customer_id(const nlohmann::json& login) const override
+    {
+        // v3.0 says `customer_id`; 3.2+ servers send `customer.id`: both are accepted.
+        if (auto id = string_member(login, "customer_id"); !id.empty())
+            return id;
+        if (auto c = login.find("customer"); c != login.end() && c->is_object())
+            return string_member(*c, "id");
+        return {};
+    }
+
+    PushEffect read_push(std::string_view action, const nlohmann::json& payload) const override
+    {
+        PushEffect effect;
+        if (action == CustomerSideStorageUpdated::name) {
+            if (auto it = payload.find("customer_side_storage"); it != payload.end() && it->is_object())
+                effect.stored_state = *it;
+        } else if (action == CustomerDisconnected::name) {
+            // Read leniently: whatever else is wrong with it, the server is ending the
+            // connection. (The typed push reads data.timeout as whole seconds; here fractions
+            // count.)
+            DisconnectNotice notice;
+            notice.reason = string_member(payload, "reason");
+            if (auto data = payload.find("data"); data != payload.end() && data->is_object()) {
+                notice.data_text = data->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                notice.region = string_member(*data, "region");
+                // RTM: units of data.timeout are not documented; seconds assumed. Clamped
+                // before the conversion (1e300 must not overflow); the session clamps again.
+                if (auto t = data->find("timeout"); t != data->end() && t->is_number() && t->get<double>() >= 0)
+                    notice.wait = std::chrono::milliseconds(
+                        static_cast<std::int64_t>(std::min(t->get<double>(), 1e9) * 1000));
+            }
+            effect.disconnect = std::move(notice);
+        }
+        return effect;
+    }
+
+    std::optional<ReconnectAction> reconnect_action(std::string_view reason) const noexcept override
+    {
+        return suggested_action(reason);
+    }
+
+    std::string ping_frame() const override
+    {
+        // RTM: sent without request_id; its response only proves liveness.
+        return rtm::detail::encode_request(Ping::name, {}, nlohmann::json::object());
+    }
+};
+
+LIVECHAT_RTM_DECL const rtm::detail::Protocol& Version::protocol() noexcept
+{
+    static const ProtocolRules rules;
+    return rules;
+}
+
+} // namespace livechat::rtm::v3_0
+
+#endif
