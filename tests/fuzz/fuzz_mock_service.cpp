@@ -3,7 +3,7 @@
 // in-memory state), so a run is a whole hostile conversation with one stateful service.
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
-#include <livechat/rtm/testing/impl/mock_state.ipp>
+#include <livechat/rtm/testing/v3_0/mock_methods.ipp>
 
 #include <cstddef>
 #include <cstdint>

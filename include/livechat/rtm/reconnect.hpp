@@ -39,12 +39,8 @@ struct DisconnectCause {
 };
 
 /// The built-in policy (docs/reconnect.md has the table):
-/// - a server reason: `cause.suggested`, the protocol version's advice, or reconnect for a
-///   reason the version does not list. v3.0 (pushes.md section 5): stop for `customer_banned`, `license_expired`, `license_not_found`,
-///   `logged_out_remotely`, `product_version_changed`, `too_many_connections`,
-///   `unsupported_version`, `inactivity_timeout` (reconnect when the user acts again);
-///   `customer_temporarily_blocked` waits `data.timeout`; `service_temporarily_unavailable`
-///   backs off slowly; `misdirected_connection` switches region; everything else reconnects.
+/// - a server reason: `cause.suggested`, the protocol version's advice (its reason table,
+///   in docs/reconnect.md), or reconnect for a reason the version does not list.
 /// - login errors: stop for `customer_banned`, `license_expired`, `license_not_found`,
 ///   `wrong_product_version`, `unsupported_version`, `users_limit_reached`, `validation`,
 ///   `authorization`; `misdirected_request` switches region; others reconnect.

@@ -111,10 +111,8 @@ public:
     /// Every text payload the client sent, in order (logins included).
     const std::vector<std::string>& texts_read() const;
 
-    /// The implementation (public only so the compiled part can name it).
-    struct Impl;
-
 private:
+    struct Impl;
     std::shared_ptr<Impl> impl_;
 };
 

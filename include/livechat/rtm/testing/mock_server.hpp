@@ -22,6 +22,10 @@ struct ssl_ctx_st; // OpenSSL's SSL_CTX, named without including OpenSSL
 
 namespace livechat::rtm::testing {
 
+namespace detail {
+class MockServerCore;
+}
+
 /// Timings and identity of the mock service.
 struct MockServerConfig {
     bool tls = false;         ///< serve wss:// with the bundled test certificate
@@ -206,10 +210,8 @@ public:
     /// `customer_disconnected` reasons the server sent, in order (its own time-outs too).
     const std::vector<std::string>& disconnect_reasons() const;
 
-    struct Impl;
-
 private:
-    std::shared_ptr<Impl> impl_;
+    std::shared_ptr<detail::MockServerCore> impl_;
 };
 
 } // namespace livechat::rtm::testing

@@ -33,7 +33,12 @@ struct Version {
 using RtmClient = BasicRtmClient<Version>;
 
 /// What v3.0 (pushes.md section 5, "Suggested client action") suggests after
-/// `customer_disconnected` with `reason`; empty for a reason v3.0 does not list.
+/// `customer_disconnected` with `reason`; empty for a reason v3.0 does not list. Stop for
+/// `customer_banned`, `license_expired`, `license_not_found`, `logged_out_remotely`,
+/// `product_version_changed`, `too_many_connections`, `unsupported_version`,
+/// `inactivity_timeout` (reconnect when the user acts again); `customer_temporarily_blocked`
+/// waits `data.timeout`; `service_temporarily_unavailable` backs off slowly;
+/// `misdirected_connection` switches region; the others reconnect.
 LIVECHAT_RTM_DECL std::optional<ReconnectAction> suggested_action(std::string_view reason) noexcept;
 
 } // namespace livechat::rtm::v3_0

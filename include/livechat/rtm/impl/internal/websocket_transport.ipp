@@ -6,6 +6,7 @@
 // own translation unit; users' code never includes this file in separate-compilation mode.
 
 #include <livechat/rtm/config.hpp>
+#include <livechat/rtm/impl/internal/outbox.hpp>
 #include <livechat/rtm/impl/internal/transport.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -139,9 +140,8 @@ public:
     {
         if (phase_ != Phase::open)
             return; // the client fails the request itself when the line is down
-        outbox_.push_back(std::move(message));
-        if (!writing_)
-            write_next();
+        outbox_.push(std::move(message));
+        write_next();
     }
 
     void ping() override
@@ -335,16 +335,17 @@ private:
 
     void write_next()
     {
-        writing_ = true;
-        ws_.async_write(asio::buffer(outbox_.front()), cancellable(write_cancel_,
+        auto* message = outbox_.start();
+        if (!message)
+            return;
+        ws_.async_write(asio::buffer(*message), cancellable(write_cancel_,
             [self = this->shared_from_this()](error_code ec, std::size_t) {
-                self->writing_ = false;
+                self->outbox_.finished();
                 if (self->phase_ == Phase::done)
                     return; // failed meanwhile (fail() emptied the outbox)
                 if (ec)
                     return self->fail(ec);
-                self->outbox_.pop_front();
-                if (!self->outbox_.empty() && self->phase_ == Phase::open)
+                if (self->phase_ == Phase::open)
                     self->write_next();
             }));
     }
@@ -413,14 +414,13 @@ private:
     asio::steady_timer deadline_;
     websocket::stream<next_layer> ws_;
     beast::flat_buffer buffer_;
-    std::deque<std::string> outbox_;
+    Outbox outbox_;
     // One per kind of operation that can be outstanding at once (see release_suspended_operations).
     asio::cancellation_signal read_cancel_, write_cancel_, ping_cancel_, close_cancel_;
     TransportEvents events_;
     Endpoint endpoint_;
     Phase phase_ = Phase::idle;
     error_code close_reason_;
-    bool writing_ = false;
     bool pinging_ = false;
     bool timed_out_ = false;
     bool aborted_ = false;

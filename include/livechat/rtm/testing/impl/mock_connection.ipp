@@ -1,0 +1,209 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_TESTING_IMPL_MOCK_CONNECTION_IPP
+#define LIVECHAT_RTM_TESTING_IMPL_MOCK_CONNECTION_IPP
+
+// One accepted connection of the mock server, ws or wss, with Beast: TLS and websocket
+// handshakes, whole text frames in, an ordered outbox out, close and cut. What the frames mean,
+// and every protocol time-out, belong to the server (mock_server_core.ipp).
+
+#include <livechat/rtm/impl/internal/outbox.hpp>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace livechat::rtm::testing::detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+
+class Connection;
+
+/// What a connection reports to the server that accepted it (on the server's executor).
+class ConnectionHost {
+public:
+    virtual ~ConnectionHost() = default;
+    /// The websocket handshake is done.
+    virtual void on_upgraded(Connection& c) = 0;
+    /// One whole text or binary message.
+    virtual void on_frame(Connection& c, std::string_view text) = 0;
+    /// A websocket ping control frame.
+    virtual void on_ping(Connection& c) = 0;
+    /// The connection is gone; nothing is reported after this.
+    virtual void on_closed(Connection& c) = 0;
+};
+
+/// One accepted connection, independent of ws/wss.
+class Connection {
+public:
+    virtual ~Connection() = default;
+    /// Queues a text frame; frames go out in order.
+    virtual void send(std::string text) = 0;
+    /// Sends a close frame once the queued frames are out.
+    virtual void close() = 0;
+    /// Drops the TCP connection without a close frame.
+    virtual void cut() = 0;
+
+    std::size_t id = 0;
+    bool open = true;
+    // The server's view of the connection.
+    bool logged_in = false;
+    std::size_t unanswered = 0; ///< requests held back (delayed or withheld)
+    std::chrono::steady_clock::time_point last_traffic{};
+};
+
+template <bool Tls>
+class MockConnection final : public Connection, public std::enable_shared_from_this<MockConnection<Tls>> {
+    using next_layer = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+
+public:
+    MockConnection(std::weak_ptr<ConnectionHost> host, asio::ip::tcp::socket socket, asio::ssl::context& ctx)
+        : host_(std::move(host)), ws_(make(std::move(socket), ctx))
+    {
+    }
+
+    void start()
+    {
+        beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
+        if constexpr (Tls) {
+            ws_.next_layer().async_handshake(asio::ssl::stream_base::server,
+                [self = this->shared_from_this()](boost::system::error_code ec) {
+                    if (ec)
+                        return self->finish();
+                    self->accept();
+                });
+        } else {
+            accept();
+        }
+    }
+
+    void send(std::string text) override
+    {
+        if (!open || closing_)
+            return;
+        outbox_.push(std::move(text));
+        if (upgraded_)
+            write_next();
+    }
+
+    void close() override
+    {
+        if (!open || closing_)
+            return;
+        closing_ = true;
+        if (!outbox_.writing() && upgraded_)
+            do_close();
+    }
+
+    void cut() override
+    {
+        boost::system::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);
+        finish();
+    }
+
+private:
+    static websocket::stream<next_layer> make(asio::ip::tcp::socket s, asio::ssl::context& ctx)
+    {
+        if constexpr (Tls)
+            return websocket::stream<next_layer>(std::move(s), ctx);
+        else
+            return websocket::stream<next_layer>(std::move(s));
+    }
+
+    template <class F>
+    void tell_host(F f)
+    {
+        if (auto h = host_.lock())
+            f(*h);
+    }
+
+    void accept()
+    {
+        beast::get_lowest_layer(ws_).expires_never();
+        ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
+            if (kind == websocket::frame_type::ping)
+                tell_host([this](ConnectionHost& h) { h.on_ping(*this); });
+        });
+        ws_.async_accept([self = this->shared_from_this()](boost::system::error_code ec) {
+            if (ec)
+                return self->finish();
+            // Until now the handshake owned the socket: what was sent or closed meanwhile (a
+            // disconnect_all racing a new connection) goes out only now.
+            self->upgraded_ = true;
+            if (!self->outbox_.empty())
+                self->write_next();
+            else if (self->closing_)
+                self->do_close();
+            self->tell_host([&](ConnectionHost& h) { h.on_upgraded(*self); });
+            self->read_next();
+        });
+    }
+
+    void read_next()
+    {
+        ws_.async_read(buffer_, [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
+            if (ec)
+                return self->finish();
+            auto data = self->buffer_.cdata();
+            std::string text(static_cast<const char*>(data.data()), data.size());
+            self->buffer_.consume(self->buffer_.size());
+            self->tell_host([&](ConnectionHost& h) { h.on_frame(*self, text); });
+            if (self->open)
+                self->read_next();
+        });
+    }
+
+    void write_next()
+    {
+        auto* message = outbox_.start();
+        if (!message)
+            return;
+        ws_.async_write(asio::buffer(*message), [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
+            self->outbox_.finished();
+            if (ec)
+                return self->finish();
+            if (!self->outbox_.empty())
+                self->write_next();
+            else if (self->closing_)
+                self->do_close();
+        });
+    }
+
+    void do_close()
+    {
+        ws_.async_close(websocket::close_code::normal,
+            [self = this->shared_from_this()](boost::system::error_code) { self->cut(); });
+    }
+
+    void finish()
+    {
+        if (!open)
+            return;
+        open = false;
+        boost::system::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);
+        tell_host([this](ConnectionHost& h) { h.on_closed(*this); });
+    }
+
+    std::weak_ptr<ConnectionHost> host_;
+    websocket::stream<next_layer> ws_;
+    beast::flat_buffer buffer_;
+    rtm::detail::Outbox outbox_;
+    bool closing_ = false;
+    bool upgraded_ = false; ///< the websocket handshake is done: frames may be written
+};
+
+} // namespace livechat::rtm::testing::detail
+
+#endif

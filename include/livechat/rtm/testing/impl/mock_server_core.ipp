@@ -1,0 +1,348 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_TESTING_IMPL_MOCK_SERVER_CORE_IPP
+#define LIVECHAT_RTM_TESTING_IMPL_MOCK_SERVER_CORE_IPP
+
+// The mock server between its connections and its service: it accepts, enforces the login
+// window and the idle cut-off, reads requests (bounded), applies the scripted reactions, and
+// hands everything else to the protocol version's service.
+
+#include <livechat/rtm/config.hpp>
+#include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/testing/impl/mock_connection.ipp>
+#include <livechat/rtm/testing/impl/mock_service.hpp>
+#include <livechat/rtm/testing/impl/test_certificate.ipp>
+#include <livechat/rtm/testing/mock_server.hpp>
+#include <livechat/rtm/testing/v3_0/mock_service.ipp>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <deque>
+#include <map>
+
+namespace livechat::rtm::testing::detail {
+
+inline json parse_or_empty(const std::string& text)
+{
+    auto j = json::parse(text, nullptr, false);
+    return j.is_discarded() ? json::object() : j;
+}
+
+inline std::string push_frame(const std::string& action, const std::string& payload_json, const std::string& request_id = {})
+{
+    json f = {{"action", action}, {"type", "push"}, {"payload", parse_or_empty(payload_json)}};
+    if (!request_id.empty())
+        f["request_id"] = request_id;
+    return f.dump();
+}
+
+inline std::string response_frame(const std::string& action, const std::string& request_id, bool success, json payload)
+{
+    json f = {{"action", action}, {"type", "response"}, {"success", success}, {"payload", std::move(payload)}};
+    if (!request_id.empty())
+        f["request_id"] = request_id;
+    return f.dump();
+}
+
+/// RTM README 7: at most 10 requests pending per connection.
+constexpr std::size_t max_pending_requests = 10;
+
+class MockServerCore final : public ConnectionHost, public std::enable_shared_from_this<MockServerCore> {
+public:
+    MockServerCore(asio::any_io_executor ex, MockServerConfig c)
+        : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server),
+          service(std::make_unique<MockServiceV3_0>(cfg.customer_id, json(cfg.customer_side_storage)))
+    {
+        if (!cfg.accept_token) {
+            cfg.accept_token = [](std::string_view token) {
+                constexpr std::string_view bearer = "Bearer ";
+                if (token.substr(0, bearer.size()) != bearer || token.size() == bearer.size())
+                    return false;
+                return token.substr(bearer.size(), 7) != "invalid";
+            };
+        }
+        bool own = !cfg.certificate_pem.empty();
+        tls_ctx.use_certificate_chain(
+            asio::buffer(own ? std::string_view(cfg.certificate_pem) : std::string_view(test_certificate)));
+        tls_ctx.use_private_key(
+            asio::buffer(own ? std::string_view(cfg.private_key_pem) : std::string_view(test_private_key)),
+            asio::ssl::context::pem);
+        // Remember the SNI name each client sends (the callback runs inside the handshake).
+        SSL_CTX_set_tlsext_servername_arg(tls_ctx.native_handle(), this);
+        SSL_CTX_set_tlsext_servername_callback(tls_ctx.native_handle(), +[](SSL* ssl, int*, void* arg) -> int {
+            const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+            static_cast<MockServerCore*>(arg)->tls_server_name = name ? name : "";
+            return SSL_TLSEXT_ERR_OK;
+        });
+        if (cfg.tls_context_setup)
+            cfg.tls_context_setup(tls_ctx.native_handle());
+    }
+
+    void accept_next()
+    {
+        acceptor.async_accept([self = shared_from_this()](error_code ec, asio::ip::tcp::socket s) {
+            if (ec)
+                return; // stopped
+            self->on_accept(std::move(s));
+            self->accept_next();
+        });
+    }
+
+    void disconnect(Connection& c, const std::string& reason, const std::string& data = {})
+    {
+        json p = {{"reason", reason}};
+        if (!data.empty())
+            p["data"] = parse_or_empty(data);
+        disconnect_reasons.push_back(reason);
+        c.send(push_frame(std::string(service->disconnect_action()), p.dump()));
+        c.close();
+    }
+
+    /// Sends pushes caused by a request: with its request_id to the requester, without to the
+    /// customer's other logged-in connections (RTM README 4.3).
+    void broadcast(const std::vector<StatePush>& pushes, Connection* requester, const std::string& request_id)
+    {
+        for (const auto& p : pushes) {
+            auto text = p.payload.dump();
+            for_each([&](Connection& c) {
+                if (c.logged_in)
+                    c.send(push_frame(p.action, text, &c == requester ? request_id : std::string()));
+            });
+        }
+    }
+
+    template <class F>
+    void for_each(F f)
+    {
+        // Copy: a reaction may close (and so erase) connections while we walk.
+        std::vector<std::shared_ptr<Connection>> all;
+        for (auto& [id, peer] : peers)
+            all.push_back(peer.connection);
+        for (auto& c : all)
+            if (c->open)
+                f(*c);
+    }
+
+    // ---- what connections report -------------------------------------------------------------
+
+    void on_upgraded(Connection& c) override
+    {
+        // RTM: the login window runs from the moment the socket opens.
+        arm(c.id, &Peer::login_timer, std::chrono::steady_clock::now() + cfg.login_window, [](MockServerCore& s, Connection& c) {
+            if (!c.logged_in)
+                s.disconnect(c, "connection_timeout");
+        });
+    }
+
+    void on_ping(Connection& c) override
+    {
+        ++pings;
+        c.last_traffic = std::chrono::steady_clock::now();
+    }
+
+    void on_closed(Connection& c) override { peers.erase(c.id); }
+
+    void on_frame(Connection& c, std::string_view text) override;
+
+    asio::any_io_executor ex;
+    MockServerConfig cfg;
+    asio::ip::tcp::acceptor acceptor;
+    asio::ssl::context tls_ctx;
+    std::unique_ptr<MockService> service;
+    std::map<std::string, std::deque<Reaction>> scripts;
+    std::function<void(const ReceivedRequest&)> observer;
+    std::vector<ReceivedRequest> received;
+    std::map<std::string, std::size_t, std::less<>> counts;
+    std::vector<std::string> disconnect_reasons;
+    std::size_t accepted = 0;
+    std::size_t pings = 0;
+    std::string tls_server_name; ///< SNI of the last TLS handshake
+
+    /// Open connections with the server's timers for each.
+    struct Peer {
+        std::shared_ptr<Connection> connection;
+        std::unique_ptr<asio::steady_timer> login_timer; ///< the login window
+        std::unique_ptr<asio::steady_timer> idle_timer;  ///< the idle cut-off after login
+    };
+    std::map<std::size_t, Peer> peers;
+
+private:
+    void on_accept(asio::ip::tcp::socket socket)
+    {
+        error_code ignored;
+        socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+        std::shared_ptr<Connection> c;
+        if (cfg.tls) {
+            tls_server_name.clear(); // the handshake sets it when the client sends SNI
+            c = start<true>(std::move(socket));
+        } else {
+            c = start<false>(std::move(socket));
+        }
+    }
+
+    template <bool Tls>
+    std::shared_ptr<Connection> start(asio::ip::tcp::socket socket)
+    {
+        auto c = std::make_shared<MockConnection<Tls>>(weak_from_this(), std::move(socket), tls_ctx);
+        c->id = ++accepted;
+        peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex)};
+        c->start();
+        return c;
+    }
+
+    /// Arms one of connection `id`'s timers; `fire(server, connection)` runs if it expires
+    /// while the connection is open.
+    template <class Fire>
+    void arm(std::size_t id, std::unique_ptr<asio::steady_timer> Peer::*timer, std::chrono::steady_clock::time_point at, Fire fire)
+    {
+        auto it = peers.find(id);
+        if (it == peers.end())
+            return;
+        auto& t = *(it->second.*timer);
+        t.expires_at(at);
+        t.async_wait([w = weak_from_this(), id, fire](error_code ec) {
+            auto self = w.lock();
+            if (ec || !self)
+                return;
+            if (auto p = self->peers.find(id); p != self->peers.end() && p->second.connection->open)
+                fire(*self, *p->second.connection);
+        });
+    }
+
+    void mark_logged_in(Connection& c)
+    {
+        c.logged_in = true;
+        if (auto it = peers.find(c.id); it != peers.end())
+            it->second.login_timer->cancel();
+        c.last_traffic = std::chrono::steady_clock::now();
+        arm_idle(c.id, c.last_traffic + cfg.idle_timeout);
+    }
+
+    /// RTM: a logged-in connection without inbound traffic for idle_timeout is closed.
+    void arm_idle(std::size_t id, std::chrono::steady_clock::time_point at)
+    {
+        arm(id, &Peer::idle_timer, at, [](MockServerCore& s, Connection& c) {
+            auto due = c.last_traffic + s.cfg.idle_timeout;
+            if (std::chrono::steady_clock::now() < due)
+                return s.arm_idle(c.id, due); // traffic came meanwhile
+            s.disconnect(c, "connection_timeout");
+        });
+    }
+
+    void react(Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r);
+    void answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload);
+};
+
+inline void MockServerCore::on_frame(Connection& c, std::string_view text)
+{
+    c.last_traffic = std::chrono::steady_clock::now();
+    bool too_deep = false;
+    auto doc = rtm::detail::parse_json_bounded(text, max_json_nesting, too_deep);
+    std::string request_id, action;
+    if (doc.is_object()) { // whatever else is wrong, the reply names the request it answers
+        if (auto it = doc.find("request_id"); it != doc.end() && it->is_string())
+            request_id = it->get<std::string>();
+        if (auto it = doc.find("action"); it != doc.end() && it->is_string())
+            action = it->get<std::string>();
+    }
+    auto refuse = [&](const char* message, const char* type = "validation") {
+        c.send(response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}}));
+    };
+    if (too_deep)
+        return refuse("request nests too deeply");
+    if (!doc.is_object() || action.empty())
+        return refuse("malformed request");
+    json payload = doc.contains("payload") ? doc["payload"] : json::object();
+    if (!payload.is_object())
+        return refuse("payload must be an object");
+    if (c.unanswered >= max_pending_requests)
+        return refuse("too many requests are pending on this connection", "pending_requests_limit_reached");
+    ++counts[action];
+    if (cfg.record_requests || observer) {
+        ReceivedRequest req{c.id, action, request_id, payload.dump()};
+        if (observer) // posted: it runs after the reaction and sees the state it produced
+            asio::post(ex, [w = weak_from_this(), req] {
+                if (auto self = w.lock(); self && self->observer)
+                    self->observer(req);
+            });
+        if (cfg.record_requests)
+            received.push_back(std::move(req));
+    }
+
+    Reaction r;
+    if (auto it = scripts.find(action); it != scripts.end() && !it->second.empty()) {
+        r = std::move(it->second.front());
+        it->second.pop_front();
+    }
+    if (r.kind == Reaction::Kind::withhold)
+        ++c.unanswered; // never answered: it keeps its slot for the connection's life
+    if (r.delay == std::chrono::steady_clock::duration::zero())
+        return react(c, action, request_id, payload, std::move(r));
+
+    ++c.unanswered;
+    auto timer = std::make_shared<asio::steady_timer>(ex, r.delay);
+    std::weak_ptr<Connection> weak = peers.at(c.id).connection;
+    timer->async_wait([self = shared_from_this(), timer, weak, action, request_id, payload, r = std::move(r)](error_code ec) mutable {
+        auto conn = weak.lock();
+        if (ec || !conn || !conn->open)
+            return;
+        --conn->unanswered;
+        r.delay = {};
+        self->react(*conn, action, request_id, payload, std::move(r));
+    });
+}
+
+inline void MockServerCore::react(
+    Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r)
+{
+    for (auto& p : r.pushes_before)
+        c.send(push_frame(p.action, p.payload_json, request_id));
+    switch (r.kind) {
+    case Reaction::Kind::answer: answer(c, action, request_id, payload); break;
+    case Reaction::Kind::respond: c.send(response_frame(action, request_id, true, parse_or_empty(r.payload_json))); break;
+    case Reaction::Kind::fail: {
+        json err = {{"type", r.error_type}, {"message", r.error_message}};
+        if (!r.error_data_json.empty())
+            err["data"] = parse_or_empty(r.error_data_json);
+        c.send(response_frame(action, request_id, false, {{"error", err}}));
+        break;
+    }
+    case Reaction::Kind::withhold: break;
+    case Reaction::Kind::garbage: c.send(r.raw_text); break;
+    case Reaction::Kind::close: c.close(); return;
+    case Reaction::Kind::cut: c.cut(); return;
+    }
+    for (auto& p : r.pushes_after)
+        c.send(push_frame(p.action, p.payload_json, request_id));
+}
+
+inline void MockServerCore::answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload)
+{
+    auto fail = [&](const char* type, const char* message) {
+        c.send(response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}}));
+    };
+    if (action == service->login_action()) {
+        auto token = payload.find("token");
+        if (token == payload.end() || !token->is_string())
+            return fail("validation", "token is required");
+        if (!cfg.accept_token(token->get<std::string>()))
+            return fail("authentication", "Invalid access token");
+        // A second login on one connection is not specified by RTM; the mock accepts it.
+        if (!c.logged_in)
+            mark_logged_in(c);
+        auto out = service->login(payload);
+        c.send(response_frame(action, request_id, true, std::move(out.payload)));
+        return broadcast(out.pushes, &c, request_id);
+    }
+    if (action == service->ping_action()) // RTM: a normal success response; body not documented
+        return c.send(response_frame(action, request_id, true, json::object()));
+    if (!c.logged_in)
+        return fail("authorization", "login first");
+    auto outcome = service->handle(action, payload);
+    c.send(response_frame(action, request_id, outcome.success, outcome.payload));
+    broadcast(outcome.pushes, &c, request_id);
+}
+
+} // namespace livechat::rtm::testing::detail
+
+#endif
