@@ -74,7 +74,7 @@ public:
 
     /// Creates an idle client; nothing happens until `async_run`.
     BasicRtmClient(executor_type ex, ClientConfig cfg)
-        : impl_(detail::make_client_core(std::move(ex), std::move(cfg), Version::protocol()))
+        : core_(detail::make_client_core(std::move(ex), std::move(cfg), Version::protocol()))
     {
     }
     /// Creates an idle client on `ioc`'s executor; nothing happens until `async_run`.
@@ -87,19 +87,19 @@ public:
     /// Cancels this client's connection (as the destructor does), then takes over `other`'s.
     BasicRtmClient& operator=(BasicRtmClient&& other) noexcept
     {
-        if (impl_)
-            detail::shutdown(*impl_);
-        impl_ = std::move(other.impl_);
+        if (core_)
+            detail::shutdown(*core_);
+        core_ = std::move(other.core_);
         return *this;
     }
     ~BasicRtmClient()
     {
-        if (impl_)
-            detail::shutdown(*impl_);
+        if (core_)
+            detail::shutdown(*core_);
     }
 
     /// The executor given at construction.
-    executor_type get_executor() const { return detail::executor_of(*impl_); }
+    executor_type get_executor() const { return detail::executor_of(*core_); }
 
     /// Runs the connection life cycle (reconnecting per policy) until it ends.
     ///
@@ -114,7 +114,7 @@ public:
     auto async_run(Token&& token = {})
     {
         return boost::asio::async_initiate<Token, void(error_code)>(
-            [impl = impl_](auto handler) { detail::start_run(impl, std::move(handler)); },
+            [core = core_](auto handler) { detail::start_run(core, std::move(handler)); },
             token);
     }
 
@@ -175,14 +175,14 @@ public:
     auto async_call(std::string action, Json payload, Token&& token = {})
     {
         return boost::asio::async_initiate<Token, void(error_code, Json)>(
-            [impl = impl_](auto handler, std::string action, Json payload) {
+            [core = core_](auto handler, std::string action, Json payload) {
                 using Adapter = detail::ReplyAdapter<Json, detail::RawDecode, decltype(handler)>;
                 detail::RequestWriter writer{&payload,
                     [](nlohmann::json& out, const void* p, Diagnostics&) -> error_code {
                         out = *static_cast<const Json*>(p);
                         return {};
                     }};
-                detail::start_request(impl, action, writer, nullptr, Adapter{std::move(handler), nullptr});
+                detail::start_request(core, action, writer, nullptr, Adapter{std::move(handler), nullptr});
             },
             token, std::move(action), std::move(payload));
     }
@@ -198,28 +198,28 @@ public:
     auto async_stop(Token&& token = {})
     {
         return boost::asio::async_initiate<Token, void(error_code)>(
-            [impl = impl_](auto handler) { detail::start_stop(impl, std::move(handler)); }, token);
+            [core = core_](auto handler) { detail::start_stop(core, std::move(handler)); }, token);
     }
 
     /// Requests a graceful stop without waiting for it: the connection closes, pending requests
     /// and `async_run` complete with `operation_aborted`. Safe to call at any time, repeatedly.
     void cancel()
     {
-        if (impl_)
-            detail::request_stop(*impl_);
+        if (core_)
+            detail::request_stop(*core_);
     }
 
     /// The current session state.
-    SessionState state() const noexcept { return detail::state_of(*impl_); }
+    SessionState state() const noexcept { return detail::state_of(*core_); }
 
     /// Push subscriptions. Lives as long as the client.
-    PushDispatcher& pushes() noexcept { return detail::pushes_of(*impl_); }
+    PushDispatcher& pushes() noexcept { return detail::pushes_of(*core_); }
 
     /// Called (through the client's executor) on every state change, with the error that
     /// caused it, if any. Replaces the previous listener.
     void on_state_change(std::function<void(SessionState, error_code)> listener)
     {
-        detail::set_state_listener(*impl_, std::move(listener));
+        detail::set_state_listener(*core_, std::move(listener));
     }
 
     /// Called (through the client's executor) each time the client schedules a reconnect, with
@@ -227,12 +227,12 @@ public:
     /// `ready` again: re-read state there (the server does not replay missed pushes).
     void on_reconnecting(std::function<void(std::chrono::milliseconds delay, const DisconnectCause&)> listener)
     {
-        detail::set_reconnect_listener(*impl_, std::move(listener));
+        detail::set_reconnect_listener(*core_, std::move(listener));
     }
 
     /// What is known about the error that ended the last run (server text, config problem,
     /// the `customer_disconnected` reason in `server_type`).
-    const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*impl_); }
+    const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*core_); }
 
 private:
     template <class Action, class Token>
@@ -242,9 +242,9 @@ private:
             "Action belongs to another protocol version than this client's");
         using Response = typename Action::response;
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
-            [impl = impl_, req = std::move(req), diag](auto handler) {
+            [core = core_, req = std::move(req), diag](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_request(impl, Action::name, detail::writer_for(req), diag,
+                detail::start_request(core, Action::name, detail::writer_for(req), diag,
                     Adapter{std::move(handler), diag});
             },
             token);
@@ -257,14 +257,14 @@ private:
         // The request travels inside the initiation object, so deferred and awaitable
         // operations own it until they launch.
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
-            [impl = impl_, req = std::move(req), diag](auto handler) {
+            [core = core_, req = std::move(req), diag](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_login(impl, detail::writer_for(req), diag, Adapter{std::move(handler), diag});
+                detail::start_login(core, detail::writer_for(req), diag, Adapter{std::move(handler), diag});
             },
             token);
     }
 
-    std::shared_ptr<detail::ClientCore> impl_;
+    std::shared_ptr<detail::ClientCore> core_;
 };
 
 } // namespace livechat::rtm

@@ -5,6 +5,7 @@
 // The functions of detail/client_core.hpp: what the facade's templates call.
 
 #include <livechat/rtm/impl/client_core.ipp>
+#include <livechat/rtm/impl/client_core_events.ipp>
 
 namespace livechat::rtm::detail {
 

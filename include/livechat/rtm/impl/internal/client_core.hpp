@@ -1,0 +1,291 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_CLIENT_CORE_HPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_CLIENT_CORE_HPP
+
+// The compiled core behind BasicRtmClient: an I/O driver. It feeds events to the sans-io
+// Session (login, keep-alive, reconnects) and RequestBook (waiting, in flight, deadlines),
+// carries out what they answer, and asks the protocol version (detail::Protocol) for every
+// rule of the wire. Everything runs on the client's executor. The class is here; its entry
+// points and the session's commands are in impl/client_core.ipp, what comes from the transport,
+// the token provider and timers in impl/client_core_events.ipp.
+
+#include <livechat/rtm/client.hpp>
+#include <livechat/rtm/impl/internal/asio_clock.hpp>
+#include <livechat/rtm/impl/internal/config_check.hpp>
+#include <livechat/rtm/impl/internal/environment.hpp>
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/protocol.hpp>
+#include <livechat/rtm/impl/internal/redact.hpp>
+#include <livechat/rtm/impl/internal/request_book.hpp>
+#include <livechat/rtm/impl/internal/session.hpp>
+#include <livechat/rtm/impl/internal/websocket_transport.ipp>
+
+#include <boost/asio/associated_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/post.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <list>
+#include <random>
+
+namespace livechat::rtm::detail {
+
+class ClientCore : public std::enable_shared_from_this<ClientCore> {
+public:
+    ClientCore(asio::any_io_executor ex, ClientConfig cfg, const Protocol& protocol, Environment env)
+        : ex_(std::move(ex)), cfg_(std::move(cfg)), protocol_(protocol), env_(std::move(env)),
+          clock_(env_.clock ? env_.clock : std::make_shared<AsioClock>(ex_)), session_(settings()),
+          book_(cfg_.max_in_flight, cfg_.max_queued_requests), login_timer_(clock_->make_timer()),
+          ping_timer_(clock_->make_timer()), backoff_timer_(clock_->make_timer()),
+          deadline_timer_(clock_->make_timer()), rng_(std::random_device{}())
+    {
+    }
+
+    ClientCore(const ClientCore&) = delete;
+    ClientCore& operator=(const ClientCore&) = delete;
+
+    // The transport may still be closing when the last owner lets go: nothing is left hanging,
+    // everything still pending completes with operation_aborted.
+    ~ClientCore()
+    {
+        for (auto& taken : book_.take_all())
+            complete(std::move(taken.entry.handler), asio::error::operation_aborted);
+        fail_login_waiters(asio::error::operation_aborted);
+        if (run_handler_)
+            post_completion(std::move(run_handler_), error_code(asio::error::operation_aborted));
+        for (auto& w : stop_waiters_)
+            post_completion(std::move(w), error_code());
+    }
+
+    // ---- entry points from the facade ------------------------------------------------------
+
+    void start_run(RunHandler handler);
+    void start_request(std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler);
+    void start_login(RequestWriter writer, Diagnostics* diag, ReplyHandler handler);
+
+    void stop() { execute(session_.on_stop()); }
+
+    /// Stops and completes `handler` once the run has finished (at once when not running).
+    void start_stop(RunHandler handler)
+    {
+        if (!running_)
+            return post_completion(std::move(handler), error_code());
+        stop_waiters_.push_back(std::move(handler));
+        stop();
+    }
+
+    void shutdown() noexcept
+    {
+        state_listener_ = nullptr;
+        stop();
+    }
+
+    SessionState state() const noexcept { return session_.state(); }
+    PushDispatcher& pushes() noexcept { return pushes_; }
+    const Diagnostics& run_diagnostics() const noexcept { return run_diag_; }
+    const asio::any_io_executor& executor() const noexcept { return ex_; }
+    void set_state_listener(std::function<void(SessionState, error_code)> l) { state_listener_ = std::move(l); }
+    void set_reconnect_listener(std::function<void(std::chrono::milliseconds, const DisconnectCause&)> l)
+    {
+        reconnect_listener_ = std::move(l);
+    }
+
+private:
+    struct Pending {
+        ReplyHandler handler; ///< empty for the login, which the core itself sends
+        Diagnostics* diag = nullptr;
+    };
+    using Book = RequestBook<Pending>;
+    struct LoginWaiter {
+        std::uint64_t id;
+        ReplyHandler handler;
+        Diagnostics* diag;
+    };
+
+    bool ready() const noexcept { return session_.state() == SessionState::ready; }
+
+    /// `now + d`, saturating (a user may configure a duration of years).
+    std::chrono::steady_clock::time_point later(std::chrono::steady_clock::duration d) const
+    {
+        auto now = clock_->now();
+        return d < std::chrono::steady_clock::time_point::max() - now ? now + d
+                                                                      : std::chrono::steady_clock::time_point::max();
+    }
+
+    /// Runs `act(*this)` when the handler's cancellation slot is emitted.
+    template <class Handler, class Act>
+    void on_cancel(Handler& handler, Act act)
+    {
+        auto slot = asio::get_associated_cancellation_slot(handler);
+        if (slot.is_connected()) {
+            slot.assign([w = weak_from_this(), act](asio::cancellation_type type) {
+                if (auto self = w.lock(); self && type != asio::cancellation_type::none)
+                    act(*self);
+            });
+        }
+    }
+
+    SessionSettings settings();
+    error_code validate();
+    std::shared_ptr<Transport> make_transport();
+
+    // ---- commands of the session ---------------------------------------------------------------
+
+    void execute(const Commands& commands)
+    {
+        for (const auto& c : commands)
+            std::visit([this](const auto& command) { run_command(command); }, c);
+    }
+
+    /// Calls `fn(self)` if this core is alive and still on connection `gen`.
+    template <class Fn>
+    static auto on_connection(std::weak_ptr<ClientCore> w, std::uint64_t gen, Fn fn)
+    {
+        return [w = std::move(w), gen, fn](auto&&... args) {
+            if (auto self = w.lock(); self && self->generation_ == gen)
+                fn(*self, std::forward<decltype(args)>(args)...);
+        };
+    }
+
+    void run_command(const cmd::Connect&);
+    void run_command(const cmd::StartLogin&);
+
+    Timer& timer_for(TimerId id)
+    {
+        switch (id) {
+        case TimerId::login_window: return *login_timer_;
+        case TimerId::ping: return *ping_timer_;
+        case TimerId::backoff: return *backoff_timer_;
+        }
+        return *ping_timer_;
+    }
+
+    void run_command(const cmd::ArmTimer& c);
+    void run_command(const cmd::CancelTimer& c) { timer_for(c.id).cancel(); }
+    void run_command(const cmd::Reconnecting& c);
+    void run_command(const cmd::SendPing&);
+    void run_command(const cmd::FlushQueue&) { pump(); }
+    void run_command(const cmd::Close& c);
+    void run_command(const cmd::FailPending& c);
+    void run_command(const cmd::NotifyState& c);
+    void run_command(const cmd::Finish& c);
+
+    // ---- events from the transport, the token provider and timers ----------------------------
+
+    void on_open(error_code ec);
+    void on_token(error_code ec, std::string token);
+    void on_message(std::string_view text);
+    void on_push(const Frame& frame, std::string_view text);
+
+    /// Completes an entry that just left the book with a response (or a broken one).
+    void finish(std::optional<Book::Taken> taken, error_code ec, std::shared_ptr<const nlohmann::json> payload,
+        const Diagnostics& diag);
+
+    void on_login_response(error_code ec, std::shared_ptr<const nlohmann::json> payload, const Diagnostics& diag);
+
+    /// RTM: a re-login must be the same customer.
+    error_code check_customer(const nlohmann::json& payload);
+    void fail_login_waiters(error_code ec);
+    void cancel_request(const std::string& id);
+    void cancel_login_waiter(std::uint64_t id);
+
+    /// Sends the queued requests that may go now.
+    void pump()
+    {
+        book_.release(ready(), [this](std::string frame) { send_frame(std::move(frame)); });
+    }
+
+    void send_frame(std::string frame)
+    {
+        if (cfg_.frame_trace)
+            cfg_.frame_trace(FrameDirection::sent, frame);
+        transport_->send(std::move(frame));
+    }
+
+    // ---- deadlines: one timer for every request ----------------------------------------------
+
+    void note_deadline(std::chrono::steady_clock::time_point deadline)
+    {
+        if (!armed_deadline_ || deadline < *armed_deadline_)
+            arm_deadline(deadline);
+    }
+
+    void arm_deadline(std::chrono::steady_clock::time_point at);
+    void on_deadline();
+
+    // ---- secrets and completions ---------------------------------------------------------------
+
+    /// No diagnostics text carries the token, whatever the server echoed into it.
+    void scrub(Diagnostics& d) const
+    {
+        if (secrets_.empty())
+            return;
+        for (auto* text : {&d.server_type, &d.server_message, &d.server_data, &d.client_message})
+            redact_in_place(*text, secrets_);
+    }
+
+    void trace_received(std::string_view text);
+
+    /// Completes a request exactly once, never inside the initiating call; copies `diag` (with
+    /// secrets masked) into the caller's `out` first.
+    void complete(ReplyHandler h, error_code ec, std::shared_ptr<const nlohmann::json> payload = nullptr,
+        Diagnostics* out = nullptr, const Diagnostics* diag = nullptr)
+    {
+        if (!h)
+            return;
+        if (out && diag) {
+            *out = *diag;
+            scrub(*out);
+        }
+        auto slot = asio::get_associated_cancellation_slot(h);
+        if (slot.is_connected())
+            slot.clear();
+        post_completion(std::move(h), ec, Reply{std::move(payload)});
+    }
+
+    /// Runs `h(args...)` later through the handler's associated executor. (A lambda rather than
+    /// asio::append: Asio 1.26 recurses when it re-wraps an lvalue any_completion_handler.)
+    template <class Handler, class... Args>
+    void post_completion(Handler h, Args... args)
+    {
+        auto hex = asio::get_associated_executor(h, ex_);
+        asio::post(ex_, asio::bind_executor(hex, [h = std::move(h), args...]() mutable { std::move(h)(std::move(args)...); }));
+    }
+
+    asio::any_io_executor ex_;
+    ClientConfig cfg_;
+    const Protocol& protocol_;
+    Environment env_;
+    std::shared_ptr<Clock> clock_;
+    Session session_;
+    Book book_;
+    std::unique_ptr<Timer> login_timer_, ping_timer_, backoff_timer_, deadline_timer_;
+    std::optional<std::chrono::steady_clock::time_point> armed_deadline_;
+    mutable std::minstd_rand rng_; // drawn from by the session's jitter
+
+    Endpoint endpoint_;
+    std::shared_ptr<asio::ssl::context> tls_ctx_;
+    std::shared_ptr<Transport> transport_;
+    std::uint64_t generation_ = 0; ///< counts connections: events of older ones are ignored
+    bool running_ = false;
+    RunHandler run_handler_;
+    Diagnostics run_diag_;
+
+    nlohmann::json stored_state_;      ///< what the server asked to get back at every login
+    std::string customer_id_;          ///< from the first login of this client
+    std::vector<std::string> secrets_; ///< the last token sent, in every printable form
+    nlohmann::json login_payload_ = nlohmann::json::object(); // without the token
+    std::list<LoginWaiter> login_waiters_; // a list: erasing never move-assigns handlers
+    std::list<RunHandler> stop_waiters_;
+    std::uint64_t last_waiter_id_ = 0;
+    std::shared_ptr<const nlohmann::json> login_response_;
+
+    PushDispatcher pushes_;
+    std::function<void(SessionState, error_code)> state_listener_;
+    std::function<void(std::chrono::milliseconds, const DisconnectCause&)> reconnect_listener_;
+};
+
+} // namespace livechat::rtm::detail
+
+#endif
