@@ -229,3 +229,36 @@ TEST(V30Properties, IntegersBeyondInt64StayRawInsteadOfWrapping)
     ASSERT_FALSE(decode_payload(json::parse(R"({"ns":{"big":{"value":18446744073709551615}}})"), p, d));
     EXPECT_EQ(std::get<RawJson>(p["ns"]["big"]).text, "18446744073709551615");
 }
+
+// One field list serves both directions: requests read back what they write, responses write
+// what they read.
+TEST(V30FieldLists, RequestsAndResponsesRoundTripThroughOneList)
+{
+    struct Case {
+        const char* what;
+        Codec codec;
+        const char* json_text;
+    };
+    const Case cases[] = {
+        {"send_event", codec_of<SendEventRequest>(),
+            R"({"chat_id":"C1","event":{"type":"message","text":"hi"},"attach_to_last_thread":true})"},
+        {"get_chat_threads", codec_of<GetChatThreadsRequest>(), R"({"chat_id":"C1","thread_ids":[]})"},
+        {"update_chat_thread_properties", codec_of<UpdateChatThreadPropertiesRequest>(),
+            R"({"chat_id":"C1","thread_id":"T1","properties":{"ns":{"flag":true,"n":3}}})"},
+        {"delete_event_properties", codec_of<DeleteEventPropertiesRequest>(),
+            R"({"chat_id":"C1","thread_id":"T1","event_id":"E1","properties":{"ns":["flag"]}})"},
+        {"login", codec_of<LoginRequest>(),
+            R"({"token":"Bearer x","group_id":2,"customer":{"name":"Ann","fields":{"a":"b"}},"is_mobile":false})"},
+        {"login without token", codec_of<LoginRequest>(), R"({"referrer":"https://example.com"})"},
+        {"get_form response", codec_of<GetFormResponse>(), R"({"enabled":false})"},
+        {"update_customer response", codec_of<UpdateCustomerResponse>(),
+            R"({"customer":{"id":"c1","type":"customer","name":"Ann"}})"},
+    };
+    for (const auto& c : cases) {
+        auto in = json::parse(c.json_text);
+        json out;
+        Diagnostics diag;
+        ASSERT_FALSE(c.codec(in, out, diag)) << c.what << ": " << diag.client_message;
+        EXPECT_EQ(out, in) << c.what;
+    }
+}

@@ -7,6 +7,7 @@
 // response types. Requests are checked against the limits the spec states before anything is
 // sent (`error::validation`, the field named in Diagnostics::client_message).
 
+#include <livechat/rtm/detail/codec_decl.hpp>
 #include <livechat/rtm/detail/config.hpp>
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
@@ -273,50 +274,42 @@ LIVECHAT_RTM_V3_0_ACTION(Ping, "ping", PingRequest, Empty)
 
 // ---- codecs (found by ADL from RtmClient::async_execute) ------------------------------------------
 
-#define LIVECHAT_RTM_V3_0_REQUEST(Type)                                                           \
-    LIVECHAT_RTM_DECL error_code validate_request(const Type& req, Diagnostics& diag);           \
-    LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const Type& req);
-#define LIVECHAT_RTM_V3_0_RESPONSE(Type)                                                          \
-    LIVECHAT_RTM_DECL error_code decode_payload(const nlohmann::json& in, Type& out, Diagnostics& diag);
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetChatsSummaryRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetChatThreadsRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetChatThreadsSummaryRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(StartChatRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(ActivateChatRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(ChatIdRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(SendEventRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(SendRichMessagePostbackRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(SendSneakPeekRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateChatPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(DeleteChatPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateChatThreadPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(DeleteChatThreadPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateEventPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(DeleteEventPropertiesRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateLastSeenTimestampRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateCustomerRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(UpdateCustomerPageRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(SetCustomerFieldsRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetGroupsStatusRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetPredictedAgentRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetUrlDetailsRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(GetFormRequest)
+LIVECHAT_RTM_DECLARE_REQUEST_CODEC(PingRequest)
 
-LIVECHAT_RTM_V3_0_REQUEST(GetChatsSummaryRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetChatThreadsRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetChatThreadsSummaryRequest)
-LIVECHAT_RTM_V3_0_REQUEST(StartChatRequest)
-LIVECHAT_RTM_V3_0_REQUEST(ActivateChatRequest)
-LIVECHAT_RTM_V3_0_REQUEST(ChatIdRequest)
-LIVECHAT_RTM_V3_0_REQUEST(SendEventRequest)
-LIVECHAT_RTM_V3_0_REQUEST(SendRichMessagePostbackRequest)
-LIVECHAT_RTM_V3_0_REQUEST(SendSneakPeekRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateChatPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(DeleteChatPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateChatThreadPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(DeleteChatThreadPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateEventPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(DeleteEventPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateLastSeenTimestampRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateCustomerRequest)
-LIVECHAT_RTM_V3_0_REQUEST(UpdateCustomerPageRequest)
-LIVECHAT_RTM_V3_0_REQUEST(SetCustomerFieldsRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetGroupsStatusRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetPredictedAgentRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetUrlDetailsRequest)
-LIVECHAT_RTM_V3_0_REQUEST(GetFormRequest)
-LIVECHAT_RTM_V3_0_REQUEST(PingRequest)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(Empty)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(GetChatsSummaryResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(ChatResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(GetChatThreadsSummaryResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(SendEventResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(UpdateLastSeenTimestampResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(UpdateCustomerResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(GetGroupsStatusResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(GetPredictedAgentResponse)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(GetFormResponse)
 
-LIVECHAT_RTM_V3_0_RESPONSE(Empty)
-LIVECHAT_RTM_V3_0_RESPONSE(GetChatsSummaryResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(ChatResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(GetChatThreadsSummaryResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(SendEventResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(UpdateLastSeenTimestampResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(UpdateCustomerResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(GetGroupsStatusResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(GetPredictedAgentResponse)
-LIVECHAT_RTM_V3_0_RESPONSE(GetFormResponse)
-
-#undef LIVECHAT_RTM_V3_0_REQUEST
-#undef LIVECHAT_RTM_V3_0_RESPONSE
 
 /// Largest `text` of a message: 16 KB of UTF-8 bytes (not characters).
 inline constexpr std::size_t max_message_text_bytes = 16 * 1024;

@@ -4,6 +4,7 @@
 
 // The v3.0 `login` request and response (spec: methods.md section 2.1).
 
+#include <livechat/rtm/detail/codec_decl.hpp>
 #include <livechat/rtm/detail/config.hpp>
 #include <livechat/rtm/diagnostics.hpp>
 #include <livechat/rtm/error.hpp>
@@ -64,11 +65,10 @@ struct LoginResponse {
     std::string dynamic_config;
 };
 
-/// Writes `req` as a login payload (without touching `token` when it is empty).
-LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const LoginRequest& req);
-/// Reads a login response payload; `malformed_payload` names the bad field in `diag`.
-LIVECHAT_RTM_DECL error_code decode_payload(
-    const nlohmann::json& in, LoginResponse& out, Diagnostics& diag);
+/// The login payload codec: `encode_payload` writes a request (without `token` when it is
+/// empty); `decode_payload` reads a response, `malformed_payload` naming the bad field in `diag`.
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(LoginRequest)
+LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC(LoginResponse)
 
 namespace actions {
 /// The `login` action: request and response types for generic typed calls.

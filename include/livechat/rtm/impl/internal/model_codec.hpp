@@ -2,9 +2,10 @@
 #ifndef LIVECHAT_RTM_IMPL_INTERNAL_MODEL_CODEC_HPP
 #define LIVECHAT_RTM_IMPL_INTERNAL_MODEL_CODEC_HPP
 
-// Type-driven JSON mapping for typed models, version-agnostic. A model describes its fields
-// once per direction (read_struct / write_struct overloads found by ADL); this file supplies
-// the value types: strings, integers, ids, open enums, optionals, vectors, maps. Decoding
+// Type-driven JSON mapping for typed models, version-agnostic. A model lists its fields once
+// for both directions (LIVECHAT_RTM_FIELDS); the few with rules no list can say (a field whose
+// type depends on another, a wrapper that may or may not be there) have their own read_struct /
+// write_struct overloads, found by ADL. This file supplies the value types: strings, integers, ids, open enums, optionals, vectors, maps. Decoding
 // never throws: the first missing or ill-typed field becomes `error::malformed_payload` with
 // its JSON path in Diagnostics. Absent and null are treated alike.
 
@@ -56,6 +57,37 @@ std::string_view enum_name(E v)
             return n.name;
     return {};
 }
+
+// ---- field lists ---------------------------------------------------------------------------
+
+/// How one field of a list differs from the default (absent or null reads as empty or fails
+/// for a required scalar; empty optionals and containers are not written).
+enum FieldRule : unsigned {
+    lenient = 1,  ///< a value of the wrong type reads as empty instead of failing
+    required = 2, ///< absent or null fails, even for an optional or a container
+    always = 4,   ///< written even when empty (arrays the spec requires)
+    omit_empty = 8, ///< an empty string is not written, and reads back from absent
+};
+
+/// Accepts any field: the probe that tells whether a type has a field list.
+struct FieldProbe {
+    template <class... A>
+    void operator()(A&&...) const
+    {
+    }
+};
+template <class T, class = void>
+struct has_fields : std::false_type {};
+template <class T>
+struct has_fields<T, std::void_t<decltype(fields(std::declval<FieldProbe&>(), std::declval<T&>()))>>
+    : std::true_type {};
+
+class ModelReader;
+/// A type with a field list reads and writes through it (defined below).
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+void read_struct(ModelReader& r, const json& j, T& out);
+template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
+void write_struct(json& j, const T& v);
 
 class ModelReader {
 public:
@@ -192,17 +224,23 @@ public:
     template <class V>
     void value(const json& j, std::map<std::string, V>& out)
     {
+        each(j, out, [this](const json& element, V& slot) { value(element, slot); });
+    }
+    /// Reads a JSON object into a map, each value with `read(const json&, V&)` (for values
+    /// whose rules belong to one protocol version), keys on the path.
+    template <class V, class Read>
+    void each(const json& j, std::map<std::string, V>& out, Read&& read)
+    {
         if (!j.is_object())
             return void(fail("an object"));
         out.clear();
         for (auto it = j.begin(); it != j.end() && !ec_; ++it) {
             auto mark = push(it.key().c_str());
-            value(it.value(), out[it.key()]);
+            read(it.value(), out[it.key()]);
             pop(mark);
         }
     }
-    /// Variants (events, property values): a `read_variant(ModelReader&, const json&, V&)`
-    /// found by ADL.
+    /// Variants (events): a `read_variant(ModelReader&, const json&, V&)` found by ADL.
     template <class... Ts>
     void value(const json& j, std::variant<Ts...>& out)
     {
@@ -319,14 +357,65 @@ void put(json& obj, const char* key, const T& v)
     }
 }
 
-/// Writes `obj[key]` always (required arrays and maps, even when empty).
+/// Writes `obj[key]` always (required arrays and maps, even when empty); an empty optional
+/// still has nothing to write.
 template <class T>
 void put_always(json& obj, const char* key, const T& v)
 {
-    write_value(obj[key], v);
+    if constexpr (is_optional<T>::value) {
+        if (v)
+            write_value(obj[key], *v);
+    } else {
+        write_value(obj[key], v);
+    }
+}
+
+// ---- field lists, both directions ------------------------------------------------------------
+
+template <class T, std::enable_if_t<has_fields<T>::value, int>>
+void read_struct(ModelReader& r, const json& j, T& out)
+{
+    auto io = [&r, &j](const char* key, auto& field, unsigned rules = 0) {
+        if (rules & omit_empty) {
+            auto it = j.find(key);
+            if (it == j.end() || it->is_null())
+                return; // written only when not empty: absent means empty
+        }
+        if (rules & required)
+            r.required_field(j, key, field);
+        else if (rules & lenient)
+            r.optional_field(j, key, field);
+        else
+            r.field(j, key, field);
+    };
+    fields(io, out);
+}
+
+template <class T, std::enable_if_t<has_fields<T>::value, int>>
+void write_struct(json& j, const T& v)
+{
+    auto io = [&j](const char* key, const auto& field, unsigned rules = 0) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, std::string>) {
+            if ((rules & omit_empty) && field.empty())
+                return;
+        }
+        if (rules & always)
+            put_always(j, key, field);
+        else
+            put(j, key, field);
+    };
+    fields(io, v);
 }
 
 } // namespace livechat::rtm::detail
+
+/// Lists the fields of `Type` once, for reading and writing: the body calls `io(key,
+/// s.member)` (or `io(key, s.member, rules)` with FieldRule flags) per field, in wire order.
+/// `s` is the object, const when writing.
+#define LIVECHAT_RTM_FIELDS(Type)                                                                  \
+    template <class IO, class Self,                                                              \
+        std::enable_if_t<std::is_same_v<std::remove_const_t<Self>, Type>, int> = 0>              \
+    void fields(IO& io, Self& s)
 
 /// Defines what LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC declared, in the type's namespace, from its
 /// read_struct / write_struct (or read_variant / write_variant) overloads.

@@ -12,131 +12,150 @@ namespace livechat::rtm::v3_0 {
 
 // ---- request writers ---------------------------------------------------------------------------
 
-inline void write_struct(json& j, const GetChatsSummaryRequest& r)
+LIVECHAT_RTM_FIELDS(GetChatsSummaryRequest)
 {
-    put(j, "offset", r.offset);
-    put(j, "limit", r.limit);
+    io("offset", s.offset);
+    io("limit", s.limit);
 }
-inline void write_struct(json& j, const GetChatThreadsRequest& r)
+LIVECHAT_RTM_FIELDS(GetChatThreadsRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put_always(j, "thread_ids", r.thread_ids); // required by the 3.0 doc: always sent
+    io("chat_id", s.chat_id);
+    io("thread_ids", s.thread_ids, always); // required by the 3.0 doc: always sent
 }
-inline void write_struct(json& j, const GetChatThreadsSummaryRequest& r)
+LIVECHAT_RTM_FIELDS(GetChatThreadsSummaryRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put(j, "offset", r.offset);
-    put(j, "limit", r.limit);
+    io("chat_id", s.chat_id);
+    io("offset", s.offset);
+    io("limit", s.limit);
 }
-inline void write_struct(json& j, const InitialThread& t)
+LIVECHAT_RTM_FIELDS(InitialThread)
 {
-    put(j, "events", t.events);
-    put(j, "properties", t.properties);
+    io("events", s.events);
+    io("properties", s.properties);
 }
-inline void write_struct(json& j, const StartChatData& c)
+LIVECHAT_RTM_FIELDS(StartChatData)
 {
-    put(j, "access", c.access);
-    put(j, "properties", c.properties);
-    put(j, "thread", c.thread);
+    io("access", s.access);
+    io("properties", s.properties);
+    io("thread", s.thread);
 }
-inline void write_struct(json& j, const StartChatRequest& r)
+LIVECHAT_RTM_FIELDS(StartChatRequest)
 {
-    put(j, "chat", r.chat);
-    put(j, "continuous", r.continuous);
+    io("chat", s.chat);
+    io("continuous", s.continuous);
 }
-inline void write_struct(json& j, const ActivateChatData& c)
+LIVECHAT_RTM_FIELDS(ActivateChatData)
 {
-    put(j, "id", c.id);
-    put(j, "access", c.access);
-    put(j, "properties", c.properties);
-    put(j, "thread", c.thread);
+    io("id", s.id);
+    io("access", s.access);
+    io("properties", s.properties);
+    io("thread", s.thread);
 }
-inline void write_struct(json& j, const ActivateChatRequest& r)
+LIVECHAT_RTM_FIELDS(ActivateChatRequest)
 {
-    put(j, "chat", r.chat);
-    put(j, "continuous", r.continuous);
+    io("chat", s.chat);
+    io("continuous", s.continuous);
 }
-inline void write_struct(json& j, const ChatIdRequest& r) { put(j, "chat_id", r.chat_id); }
-inline void write_struct(json& j, const SendEventRequest& r)
+LIVECHAT_RTM_FIELDS(ChatIdRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put(j, "event", r.event);
-    put(j, "attach_to_last_thread", r.attach_to_last_thread);
-    put(j, "require_active_thread", r.require_active_thread);
+    io("chat_id", s.chat_id);
 }
-inline void write_struct(json& j, const PostbackToggle& p)
+LIVECHAT_RTM_FIELDS(SendEventRequest)
 {
-    put(j, "id", p.id);
-    put(j, "toggled", p.toggled);
+    io("chat_id", s.chat_id);
+    io("event", s.event);
+    io("attach_to_last_thread", s.attach_to_last_thread);
+    io("require_active_thread", s.require_active_thread);
 }
-inline void write_struct(json& j, const SendRichMessagePostbackRequest& r)
+LIVECHAT_RTM_FIELDS(SendRichMessagePostbackRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put(j, "thread_id", r.thread_id);
-    put(j, "event_id", r.event_id);
-    put(j, "postback", r.postback);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("postback", s.postback);
 }
-inline void write_struct(json& j, const SendSneakPeekRequest& r)
+LIVECHAT_RTM_FIELDS(SendSneakPeekRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put(j, "sneak_peek_text", r.sneak_peek_text);
+    io("chat_id", s.chat_id);
+    io("sneak_peek_text", s.sneak_peek_text);
 }
 // Property requests and pushes address a chat, a thread or an event: the ids they carry say which.
-template <class R, class = void>
-struct HasThreadId : std::false_type {};
-template <class R>
-struct HasThreadId<R, std::void_t<decltype(std::declval<R>().thread_id)>> : std::true_type {};
-template <class R, class = void>
-struct HasEventId : std::false_type {};
-template <class R>
-struct HasEventId<R, std::void_t<decltype(std::declval<R>().event_id)>> : std::true_type {};
-
-template <class R>
-void write_property_target(json& j, const R& r)
+LIVECHAT_RTM_FIELDS(UpdateChatPropertiesRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    if constexpr (HasThreadId<R>::value)
-        put(j, "thread_id", r.thread_id);
-    if constexpr (HasEventId<R>::value)
-        put(j, "event_id", r.event_id);
-    put_always(j, "properties", r.properties);
+    io("chat_id", s.chat_id);
+    io("properties", s.properties, always);
 }
-inline void write_struct(json& j, const UpdateChatPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const DeleteChatPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const UpdateChatThreadPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const DeleteChatThreadPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const UpdateEventPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const DeleteEventPropertiesRequest& r) { write_property_target(j, r); }
-inline void write_struct(json& j, const UpdateLastSeenTimestampRequest& r)
+LIVECHAT_RTM_FIELDS(DeleteChatPropertiesRequest)
 {
-    put(j, "chat_id", r.chat_id);
-    put(j, "timestamp", r.timestamp);
+    io("chat_id", s.chat_id);
+    io("properties", s.properties, always);
 }
-inline void write_struct(json& j, const UpdateCustomerRequest& r)
+LIVECHAT_RTM_FIELDS(UpdateChatThreadPropertiesRequest)
 {
-    put(j, "name", r.name);
-    put(j, "email", r.email);
-    put(j, "avatar", r.avatar);
-    put(j, "fields", r.fields);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("properties", s.properties, always);
 }
-inline void write_struct(json& j, const UpdateCustomerPageRequest& r)
+LIVECHAT_RTM_FIELDS(DeleteChatThreadPropertiesRequest)
 {
-    put(j, "url", r.url);
-    put(j, "title", r.title);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("properties", s.properties, always);
 }
-inline void write_struct(json& j, const SetCustomerFieldsRequest& r) { put_always(j, "fields", r.fields); }
-inline void write_struct(json& j, const GetGroupsStatusRequest& r)
+LIVECHAT_RTM_FIELDS(UpdateEventPropertiesRequest)
 {
-    put(j, "all", r.all);
-    put(j, "groups", r.groups);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("properties", s.properties, always);
 }
-inline void write_struct(json& j, const GetPredictedAgentRequest& r) { put(j, "group_id", r.group_id); }
-inline void write_struct(json& j, const GetUrlDetailsRequest& r) { put(j, "url", r.url); }
-inline void write_struct(json& j, const GetFormRequest& r)
+LIVECHAT_RTM_FIELDS(DeleteEventPropertiesRequest)
 {
-    put(j, "group_id", r.group_id);
-    put(j, "type", r.type);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("properties", s.properties, always);
 }
+LIVECHAT_RTM_FIELDS(UpdateLastSeenTimestampRequest)
+{
+    io("chat_id", s.chat_id);
+    io("timestamp", s.timestamp);
+}
+LIVECHAT_RTM_FIELDS(UpdateCustomerRequest)
+{
+    io("name", s.name);
+    io("email", s.email);
+    io("avatar", s.avatar);
+    io("fields", s.fields);
+}
+LIVECHAT_RTM_FIELDS(UpdateCustomerPageRequest)
+{
+    io("url", s.url);
+    io("title", s.title);
+}
+LIVECHAT_RTM_FIELDS(SetCustomerFieldsRequest)
+{
+    io("fields", s.fields, always);
+}
+LIVECHAT_RTM_FIELDS(GetGroupsStatusRequest)
+{
+    io("all", s.all);
+    io("groups", s.groups);
+}
+LIVECHAT_RTM_FIELDS(GetPredictedAgentRequest)
+{
+    io("group_id", s.group_id);
+}
+LIVECHAT_RTM_FIELDS(GetUrlDetailsRequest)
+{
+    io("url", s.url);
+}
+LIVECHAT_RTM_FIELDS(GetFormRequest)
+{
+    io("group_id", s.group_id);
+    io("type", s.type);
+}
+inline void read_struct(ModelReader&, const json&, PingRequest&) {}
 inline void write_struct(json&, const PingRequest&) {}
 
 // ---- client-side validation -----------------------------------------------------------------------
@@ -321,25 +340,29 @@ LIVECHAT_RTM_DECL error_code validate_request(const PingRequest&, Diagnostics&) 
 // ---- response readers -------------------------------------------------------------------------------
 
 inline void read_struct(ModelReader&, const json&, Empty&) {} // RTM: any payload, even {}
-inline void read_struct(ModelReader& r, const json& j, GetChatsSummaryResponse& o)
+inline void write_struct(json&, const Empty&) {}
+LIVECHAT_RTM_FIELDS(GetChatsSummaryResponse)
 {
-    r.field(j, "chats_summary", o.chats_summary);
-    r.optional_field(j, "total_chats", o.total_chats);
+    io("chats_summary", s.chats_summary);
+    io("total_chats", s.total_chats, lenient);
 }
-inline void read_struct(ModelReader& r, const json& j, ChatResponse& o) { r.field(j, "chat", o.chat); }
-inline void read_struct(ModelReader& r, const json& j, GetChatThreadsSummaryResponse& o)
+LIVECHAT_RTM_FIELDS(ChatResponse)
 {
-    r.field(j, "threads_summary", o.threads_summary);
-    r.optional_field(j, "total_threads", o.total_threads);
+    io("chat", s.chat);
 }
-inline void read_struct(ModelReader& r, const json& j, SendEventResponse& o)
+LIVECHAT_RTM_FIELDS(GetChatThreadsSummaryResponse)
 {
-    r.field(j, "thread_id", o.thread_id);
-    r.field(j, "event", o.event);
+    io("threads_summary", s.threads_summary);
+    io("total_threads", s.total_threads, lenient);
 }
-inline void read_struct(ModelReader& r, const json& j, UpdateLastSeenTimestampResponse& o)
+LIVECHAT_RTM_FIELDS(SendEventResponse)
 {
-    r.field(j, "timestamp", o.timestamp);
+    io("thread_id", s.thread_id);
+    io("event", s.event);
+}
+LIVECHAT_RTM_FIELDS(UpdateLastSeenTimestampResponse)
+{
+    io("timestamp", s.timestamp);
 }
 inline void read_struct(ModelReader& r, const json& j, UpdateCustomerResponse& o)
 {
@@ -349,9 +372,10 @@ inline void read_struct(ModelReader& r, const json& j, UpdateCustomerResponse& o
     else
         read_struct(r, j, o.customer);
 }
-inline void read_struct(ModelReader& r, const json& j, GetGroupsStatusResponse& o)
+inline void write_struct(json& j, const UpdateCustomerResponse& o) { put(j, "customer", o.customer); }
+LIVECHAT_RTM_FIELDS(GetGroupsStatusResponse)
 {
-    r.field(j, "groups_status", o.groups_status);
+    io("groups_status", s.groups_status);
 }
 inline void read_struct(ModelReader& r, const json& j, GetPredictedAgentResponse& o)
 {
@@ -361,10 +385,11 @@ inline void read_struct(ModelReader& r, const json& j, GetPredictedAgentResponse
     else
         read_struct(r, j, o.agent);
 }
-inline void read_struct(ModelReader& r, const json& j, GetFormResponse& o)
+inline void write_struct(json& j, const GetPredictedAgentResponse& o) { put(j, "agent", o.agent); }
+LIVECHAT_RTM_FIELDS(GetFormResponse)
 {
-    r.field(j, "enabled", o.enabled);
-    r.field(j, "form", o.form);
+    io("enabled", s.enabled);
+    io("form", s.form);
 }
 
 inline const std::vector<detail::NamedValue<GroupStatus>>& enum_names(GroupStatus)
@@ -376,58 +401,42 @@ inline const std::vector<detail::NamedValue<GroupStatus>>& enum_names(GroupStatu
 
 // ---- the public entry points -------------------------------------------------------------------------
 
-#define LIVECHAT_RTM_V3_0_REQUEST_IMPL(Type)                                                      \
-    LIVECHAT_RTM_DECL void encode_payload(json& out, const Type& req)                            \
-    {                                                                                            \
-        out = json::object();                                                                    \
-        write_struct(out, req);                                                                  \
-    }
-#define LIVECHAT_RTM_V3_0_RESPONSE_IMPL(Type)                                                     \
-    LIVECHAT_RTM_DECL error_code decode_payload(const json& in, Type& out, Diagnostics& diag)    \
-    {                                                                                            \
-        ModelReader r(diag);                                                                     \
-        r.value(in, out);                                                                        \
-        return r.result();                                                                       \
-    }
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetChatsSummaryRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetChatThreadsRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetChatThreadsSummaryRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(StartChatRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ActivateChatRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatIdRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(SendEventRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(SendRichMessagePostbackRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(SendSneakPeekRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateChatPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(DeleteChatPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateChatThreadPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(DeleteChatThreadPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateEventPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(DeleteEventPropertiesRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateLastSeenTimestampRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateCustomerRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateCustomerPageRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(SetCustomerFieldsRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetGroupsStatusRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetPredictedAgentRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetUrlDetailsRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetFormRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(PingRequest)
 
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetChatsSummaryRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetChatThreadsRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetChatThreadsSummaryRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(StartChatRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(ActivateChatRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(ChatIdRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(SendEventRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(SendRichMessagePostbackRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(SendSneakPeekRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateChatPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(DeleteChatPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateChatThreadPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(DeleteChatThreadPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateEventPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(DeleteEventPropertiesRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateLastSeenTimestampRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateCustomerRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(UpdateCustomerPageRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(SetCustomerFieldsRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetGroupsStatusRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetPredictedAgentRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetUrlDetailsRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(GetFormRequest)
-LIVECHAT_RTM_V3_0_REQUEST_IMPL(PingRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Empty)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetChatsSummaryResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(ChatResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetChatThreadsSummaryResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(SendEventResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateLastSeenTimestampResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(UpdateCustomerResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetGroupsStatusResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetPredictedAgentResponse)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(GetFormResponse)
 
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(Empty)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(GetChatsSummaryResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(ChatResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(GetChatThreadsSummaryResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(SendEventResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(UpdateLastSeenTimestampResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(UpdateCustomerResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(GetGroupsStatusResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(GetPredictedAgentResponse)
-LIVECHAT_RTM_V3_0_RESPONSE_IMPL(GetFormResponse)
-
-#undef LIVECHAT_RTM_V3_0_REQUEST_IMPL
-#undef LIVECHAT_RTM_V3_0_RESPONSE_IMPL
 
 } // namespace livechat::rtm::v3_0
 

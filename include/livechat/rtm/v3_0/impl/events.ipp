@@ -34,34 +34,20 @@ inline void write_base(json& j, const EventBase& e, const char* type)
     put(j, "properties", e.properties);
 }
 
-inline void read_struct(ModelReader& r, const json& j, Postback& p)
+LIVECHAT_RTM_FIELDS(Postback)
 {
-    r.field(j, "id", p.id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "event_id", p.event_id);
-    r.field(j, "type", p.type);
-    r.field(j, "value", p.value);
-}
-inline void write_struct(json& j, const Postback& p)
-{
-    put(j, "id", p.id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "event_id", p.event_id);
-    put(j, "type", p.type);
-    put(j, "value", p.value);
+    io("id", s.id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("type", s.type);
+    io("value", s.value);
 }
 
-inline void read_struct(ModelReader& r, const json& j, FormAnswer& a)
+LIVECHAT_RTM_FIELDS(FormAnswer)
 {
-    r.field(j, "id", a.id);
-    r.field(j, "group_id", a.group_id);
-    r.field(j, "label", a.label);
-}
-inline void write_struct(json& j, const FormAnswer& a)
-{
-    put(j, "id", a.id);
-    put(j, "group_id", a.group_id);
-    put(j, "label", a.label);
+    io("id", s.id);
+    io("group_id", s.group_id);
+    io("label", s.label);
 }
 
 inline void read_struct(ModelReader& r, const json& j, FilledFormField& f)
@@ -92,61 +78,34 @@ inline void write_struct(json& j, const FilledFormField& f)
     put(j, "answers", f.answers);
 }
 
-inline void read_struct(ModelReader& r, const json& j, RichMessageImage& i)
+LIVECHAT_RTM_FIELDS(RichMessageImage)
 {
-    r.field(j, "url", i.url);
-    r.field(j, "name", i.name);
-    r.field(j, "content_type", i.content_type);
-    r.field(j, "size", i.size);
-    r.field(j, "width", i.width);
-    r.field(j, "height", i.height);
-}
-inline void write_struct(json& j, const RichMessageImage& i)
-{
-    put(j, "url", i.url);
-    put(j, "name", i.name);
-    put(j, "content_type", i.content_type);
-    put(j, "size", i.size);
-    put(j, "width", i.width);
-    put(j, "height", i.height);
+    io("url", s.url);
+    io("name", s.name);
+    io("content_type", s.content_type);
+    io("size", s.size);
+    io("width", s.width);
+    io("height", s.height);
 }
 
-inline void read_struct(ModelReader& r, const json& j, RichMessageButton& b)
+LIVECHAT_RTM_FIELDS(RichMessageButton)
 {
-    r.field(j, "text", b.text);
-    r.field(j, "postback_id", b.postback_id);
-    r.field(j, "user_ids", b.user_ids);
-    r.field(j, "type", b.type);
-    r.field(j, "value", b.value);
-    r.field(j, "webview_height", b.webview_height);
-    r.field(j, "target", b.target);
-    r.field(j, "role", b.role);
-}
-inline void write_struct(json& j, const RichMessageButton& b)
-{
-    put(j, "text", b.text);
-    put(j, "postback_id", b.postback_id);
-    put_always(j, "user_ids", b.user_ids);
-    put(j, "type", b.type);
-    put(j, "value", b.value);
-    put(j, "webview_height", b.webview_height);
-    put(j, "target", b.target);
-    put(j, "role", b.role);
+    io("text", s.text);
+    io("postback_id", s.postback_id);
+    io("user_ids", s.user_ids, always);
+    io("type", s.type);
+    io("value", s.value);
+    io("webview_height", s.webview_height);
+    io("target", s.target);
+    io("role", s.role);
 }
 
-inline void read_struct(ModelReader& r, const json& j, RichMessageElement& e)
+LIVECHAT_RTM_FIELDS(RichMessageElement)
 {
-    r.field(j, "title", e.title);
-    r.field(j, "subtitle", e.subtitle);
-    r.field(j, "image", e.image);
-    r.field(j, "buttons", e.buttons);
-}
-inline void write_struct(json& j, const RichMessageElement& e)
-{
-    put(j, "title", e.title);
-    put(j, "subtitle", e.subtitle);
-    put(j, "image", e.image);
-    put(j, "buttons", e.buttons);
+    io("title", s.title);
+    io("subtitle", s.subtitle);
+    io("image", s.image);
+    io("buttons", s.buttons);
 }
 
 inline void read_fields(ModelReader& r, const json& j, Message& e)

@@ -9,43 +9,40 @@
 
 namespace livechat::rtm::v3_0 {
 
-LIVECHAT_RTM_DECL void encode_payload(nlohmann::json& out, const LoginRequest& req)
+using detail::always;
+using detail::lenient;
+using detail::omit_empty;
+using detail::put;
+
+LIVECHAT_RTM_FIELDS(LoginCustomer)
 {
-    out = nlohmann::json::object();
-    if (!req.token.empty())
-        out["token"] = req.token;
-    if (req.group_id)
-        out["group_id"] = *req.group_id;
-    if (req.customer) {
-        auto& c = out["customer"] = nlohmann::json::object();
-        if (req.customer->name)
-            c["name"] = *req.customer->name;
-        if (req.customer->email)
-            c["email"] = *req.customer->email;
-        if (req.customer->avatar)
-            c["avatar"] = *req.customer->avatar;
-        if (!req.customer->fields.empty())
-            c["fields"] = req.customer->fields;
-    }
-    if (req.customer_page) {
-        auto& p = out["customer_page"] = nlohmann::json::object();
-        if (req.customer_page->url)
-            p["url"] = *req.customer_page->url;
-        if (req.customer_page->title)
-            p["title"] = *req.customer_page->title;
-    }
-    if (req.referrer)
-        out["referrer"] = *req.referrer;
-    if (req.customer_side_storage)
-        out["customer_side_storage"] = *req.customer_side_storage;
-    if (req.is_mobile)
-        out["is_mobile"] = *req.is_mobile;
+    io("name", s.name);
+    io("email", s.email);
+    io("avatar", s.avatar);
+    io("fields", s.fields);
 }
 
-inline void read_struct(detail::ModelReader& r, const nlohmann::json& j, LoginChat& c)
+LIVECHAT_RTM_FIELDS(CustomerPage)
 {
-    r.field(j, "chat_id", c.chat_id);
-    r.optional_field(j, "has_unread_events", c.has_unread_events);
+    io("url", s.url);
+    io("title", s.title);
+}
+
+LIVECHAT_RTM_FIELDS(LoginRequest)
+{
+    io("token", s.token, omit_empty); // the client fills it in from the token provider
+    io("group_id", s.group_id);
+    io("customer", s.customer);
+    io("customer_page", s.customer_page);
+    io("referrer", s.referrer);
+    io("customer_side_storage", s.customer_side_storage);
+    io("is_mobile", s.is_mobile);
+}
+
+LIVECHAT_RTM_FIELDS(LoginChat)
+{
+    io("chat_id", s.chat_id);
+    io("has_unread_events", s.has_unread_events, lenient);
 }
 
 inline void read_struct(detail::ModelReader& r, const nlohmann::json& j, LoginResponse& out)
@@ -59,13 +56,17 @@ inline void read_struct(detail::ModelReader& r, const nlohmann::json& j, LoginRe
     out.dynamic_config = std::move(dynamic_config.text);
 }
 
-LIVECHAT_RTM_DECL error_code decode_payload(
-    const nlohmann::json& in, LoginResponse& out, Diagnostics& diag)
+inline void write_struct(nlohmann::json& j, const LoginResponse& in)
 {
-    detail::ModelReader r(diag);
-    r.value(in, out);
-    return r.result();
+    put(j, "customer_id", in.customer_id);
+    put(j, "has_active_thread", in.has_active_thread);
+    put(j, "chats", in.chats);
+    if (!in.dynamic_config.empty())
+        put(j, "__priv_dynamic_config", RawJson{in.dynamic_config});
 }
+
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(LoginRequest)
+LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(LoginResponse)
 
 } // namespace livechat::rtm::v3_0
 

@@ -7,38 +7,17 @@
 #include <livechat/rtm/impl/internal/model_codec.hpp>
 #include <livechat/rtm/v3_0/json.hpp>
 
-namespace livechat::rtm {
-
-// PropertyValue is a std::variant of rtm types: its ADL functions live here.
-// RTM v3.0: responses and pushes wrap values as {"value": x}; requests do not. Accept both.
-inline void read_variant(detail::ModelReader& r, const nlohmann::json& j, v3_0::PropertyValue& out)
-{
-    const nlohmann::json* v = &j;
-    if (j.is_object() && j.size() == 1 && j.contains("value"))
-        v = &j["value"];
-    if (v->is_boolean())
-        out = v->get<bool>();
-    else if (detail::is_int64(*v))
-        out = v->get<std::int64_t>(); // larger values stay raw JSON instead of wrapping
-    else if (v->is_string())
-        out = v->get<std::string>();
-    else
-        r.value(*v, out.emplace<RawJson>());
-}
-
-inline void write_variant(nlohmann::json& j, const v3_0::PropertyValue& v)
-{
-    std::visit([&j](const auto& x) { detail::write_value(j, x); }, v);
-}
-
-} // namespace livechat::rtm
-
 namespace livechat::rtm::v3_0 {
 
 using detail::ModelReader;
 using detail::NamedValue;
 using detail::put;
 using detail::put_always;
+using detail::read_struct;
+using detail::write_struct;
+using detail::always;
+using detail::lenient;
+using detail::required;
 using nlohmann::json;
 
 inline const std::vector<NamedValue<UserType>>& enum_names(UserType)
@@ -61,63 +40,69 @@ inline const std::vector<NamedValue<FormFieldType>>& enum_names(FormFieldType)
 
 // ---- Properties (classes derived from std::map: read and written as their map) -------------------
 
-inline void read_struct(ModelReader& r, const json& j, Properties& p) { r.value(j, static_cast<Properties::map&>(p)); }
-inline void write_struct(json& j, const Properties& p) { detail::write_value(j, static_cast<const Properties::map&>(p)); }
+// RTM v3.0: responses and pushes wrap values as {"value": x}; requests do not. Accept both.
+inline void read_property_value(ModelReader& r, const json& j, PropertyValue& out)
+{
+    const json* v = &j;
+    if (j.is_object() && j.size() == 1 && j.contains("value"))
+        v = &j["value"];
+    if (v->is_boolean())
+        out = v->get<bool>();
+    else if (detail::is_int64(*v))
+        out = v->get<std::int64_t>(); // larger values stay raw JSON instead of wrapping
+    else if (v->is_string())
+        out = v->get<std::string>();
+    else
+        r.value(*v, out.emplace<RawJson>());
+}
+
+inline void read_struct(ModelReader& r, const json& j, Properties& p)
+{
+    r.each(j, p, [&r](const json& ns, std::map<std::string, PropertyValue>& values) {
+        r.each(ns, values, [&r](const json& v, PropertyValue& out) { read_property_value(r, v, out); });
+    });
+}
+/// Written in the request form (bare values).
+inline void write_struct(json& j, const Properties& p)
+{
+    for (const auto& [ns, values] : p) {
+        auto& out = j[ns] = json::object();
+        for (const auto& [name, value] : values)
+            std::visit([&out, &name = name](const auto& x) { detail::write_value(out[name], x); }, value);
+    }
+}
 inline void read_struct(ModelReader& r, const json& j, PropertyNames& p) { r.value(j, static_cast<PropertyNames::map&>(p)); }
 inline void write_struct(json& j, const PropertyNames& p) { detail::write_value(j, static_cast<const PropertyNames::map&>(p)); }
 
 // ---- Access, users ------------------------------------------------------------------------------
 
-inline void read_struct(ModelReader& r, const json& j, Access& a)
+LIVECHAT_RTM_FIELDS(Access)
 {
-    r.required_field(j, "group_ids", a.group_ids);
-}
-inline void write_struct(json& j, const Access& a) { put_always(j, "group_ids", a.group_ids); }
-
-inline void read_struct(ModelReader& r, const json& j, User& u)
-{
-    r.field(j, "id", u.id);
-    r.field(j, "type", u.type);
-    r.field(j, "name", u.name);
-    r.field(j, "email", u.email);
-    r.field(j, "avatar", u.avatar);
-    r.field(j, "job_title", u.job_title);
-    r.field(j, "is_bot", u.is_bot);
-    r.field(j, "present", u.present);
-    r.field(j, "last_seen_timestamp", u.last_seen_timestamp);
-    r.field(j, "fields", u.fields);
-}
-inline void write_struct(json& j, const User& u)
-{
-    put(j, "id", u.id);
-    put(j, "type", u.type);
-    put(j, "name", u.name);
-    put(j, "email", u.email);
-    put(j, "avatar", u.avatar);
-    put(j, "job_title", u.job_title);
-    put(j, "is_bot", u.is_bot);
-    put(j, "present", u.present);
-    put(j, "last_seen_timestamp", u.last_seen_timestamp);
-    put(j, "fields", u.fields);
+    io("group_ids", s.group_ids, required | always);
 }
 
-inline void read_struct(ModelReader& r, const json& j, AgentInfo& a)
+LIVECHAT_RTM_FIELDS(User)
 {
-    r.field(j, "id", a.id);
-    r.field(j, "name", a.name);
-    r.field(j, "type", a.type);
-    r.field(j, "avatar", a.avatar);
-    r.field(j, "job_title", a.job_title);
-    r.field(j, "is_bot", a.is_bot);
+    io("id", s.id);
+    io("type", s.type);
+    io("name", s.name);
+    io("email", s.email);
+    io("avatar", s.avatar);
+    io("job_title", s.job_title);
+    io("is_bot", s.is_bot);
+    io("present", s.present);
+    io("last_seen_timestamp", s.last_seen_timestamp);
+    io("fields", s.fields);
 }
-inline void write_struct(json& j, const AgentInfo& a)
+
+LIVECHAT_RTM_FIELDS(AgentInfo)
 {
-    put(j, "id", a.id);
-    put(j, "name", a.name);
-    put(j, "type", a.type);
-    put(j, "avatar", a.avatar);
-    put(j, "job_title", a.job_title);
-    put(j, "is_bot", a.is_bot);
+    io("id", s.id);
+    io("name", s.name);
+    io("type", s.type);
+    io("avatar", s.avatar);
+    io("job_title", s.job_title);
+    io("is_bot", s.is_bot);
 }
 
 } // namespace livechat::rtm::v3_0

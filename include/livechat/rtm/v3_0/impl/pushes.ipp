@@ -71,8 +71,10 @@ LIVECHAT_RTM_DECL std::string_view to_string(DisconnectReason r) noexcept
     return detail::enum_name(r);
 }
 
-inline void read_struct(ModelReader& r, const json& j, IncomingChatThread& p) { r.field(j, "chat", p.chat); }
-inline void write_struct(json& j, const IncomingChatThread& p) { put(j, "chat", p.chat); }
+LIVECHAT_RTM_FIELDS(IncomingChatThread)
+{
+    io("chat", s.chat);
+}
 
 template <class P>
 void read_event_push(ModelReader& r, const json& j, P& p)
@@ -93,10 +95,10 @@ inline void write_struct(json& j, const IncomingEvent& p) { write_event_push(j, 
 inline void read_struct(ModelReader& r, const json& j, EventUpdated& p) { read_event_push(r, j, p); }
 inline void write_struct(json& j, const EventUpdated& p) { write_event_push(j, p); }
 
-inline void read_struct(ModelReader& r, const json& j, PostbackToggle& p)
+LIVECHAT_RTM_FIELDS(PostbackToggle)
 {
-    r.field(j, "id", p.id);
-    r.field(j, "toggled", p.toggled);
+    io("id", s.id);
+    io("toggled", s.toggled);
 }
 inline void read_struct(ModelReader& r, const json& j, IncomingRichMessagePostback& p)
 {
@@ -118,28 +120,17 @@ inline void write_struct(json& j, const IncomingRichMessagePostback& p)
     put(j, "postback", PostbackToggle{p.postback_id, p.toggled});
 }
 
-inline void read_struct(ModelReader& r, const json& j, IncomingMulticast& p)
+LIVECHAT_RTM_FIELDS(IncomingMulticast)
 {
-    r.field(j, "author_id", p.author_id);
-    r.field(j, "content", p.content);
-}
-inline void write_struct(json& j, const IncomingMulticast& p)
-{
-    put(j, "author_id", p.author_id);
-    put(j, "content", p.content);
+    io("author_id", s.author_id);
+    io("content", s.content);
 }
 
-inline void read_struct(ModelReader& r, const json& j, IncomingTypingIndicator& p)
+LIVECHAT_RTM_FIELDS(IncomingTypingIndicator)
 {
-    r.field(j, "chat_id", p.chat_id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "typing_indicator", p.typing_indicator);
-}
-inline void write_struct(json& j, const IncomingTypingIndicator& p)
-{
-    put(j, "chat_id", p.chat_id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "typing_indicator", p.typing_indicator);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("typing_indicator", s.typing_indicator);
 }
 
 inline void read_struct(ModelReader& r, const json& j, CustomerDisconnected& p)
@@ -167,30 +158,18 @@ inline void write_struct(json& j, const CustomerDisconnected& p)
     put(j, "data", p.data);
 }
 
-inline void read_struct(ModelReader& r, const json& j, ThreadClosed& p)
+LIVECHAT_RTM_FIELDS(ThreadClosed)
 {
-    r.field(j, "chat_id", p.chat_id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "user_id", p.user_id);
-}
-inline void write_struct(json& j, const ThreadClosed& p)
-{
-    put(j, "chat_id", p.chat_id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "user_id", p.user_id);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("user_id", s.user_id);
 }
 
-inline void read_struct(ModelReader& r, const json& j, AccessSet& p)
+LIVECHAT_RTM_FIELDS(AccessSet)
 {
-    r.field(j, "resource", p.resource);
-    r.field(j, "id", p.id);
-    r.field(j, "access", p.access);
-}
-inline void write_struct(json& j, const AccessSet& p)
-{
-    put(j, "resource", p.resource);
-    put(j, "id", p.id);
-    put(j, "access", p.access);
+    io("resource", s.resource);
+    io("id", s.id);
+    io("access", s.access);
 }
 
 inline void read_struct(ModelReader& r, const json& j, ChatTransferred& p)
@@ -217,102 +196,82 @@ inline void write_struct(json& j, const ChatTransferred& p)
         put_always(j, "ids", p.agent_ids);
 }
 
-inline void read_struct(ModelReader& r, const json& j, ChatUserAdded& p)
+LIVECHAT_RTM_FIELDS(ChatUserAdded)
 {
-    r.field(j, "chat_id", p.chat_id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "user", p.user);
-    r.field(j, "user_type", p.user_type);
-}
-inline void write_struct(json& j, const ChatUserAdded& p)
-{
-    put(j, "chat_id", p.chat_id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "user", p.user);
-    put(j, "user_type", p.user_type);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("user", s.user);
+    io("user_type", s.user_type);
 }
 
-inline void read_struct(ModelReader& r, const json& j, ChatUserRemoved& p)
+LIVECHAT_RTM_FIELDS(ChatUserRemoved)
 {
-    r.field(j, "chat_id", p.chat_id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "user_id", p.user_id);
-    r.field(j, "user_type", p.user_type);
-}
-inline void write_struct(json& j, const ChatUserRemoved& p)
-{
-    put(j, "chat_id", p.chat_id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "user_id", p.user_id);
-    put(j, "user_type", p.user_type);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("user_id", s.user_id);
+    io("user_type", s.user_type);
 }
 
-inline void read_struct(ModelReader& r, const json& j, CustomerUpdated& p) { r.field(j, "customer", p.customer); }
-inline void write_struct(json& j, const CustomerUpdated& p) { put(j, "customer", p.customer); }
-
-inline void read_struct(ModelReader& r, const json& j, CustomerPageUpdated& p)
+LIVECHAT_RTM_FIELDS(CustomerUpdated)
 {
-    r.field(j, "url", p.url);
-    r.field(j, "title", p.title);
-    r.field(j, "timestamp", p.timestamp);
-}
-inline void write_struct(json& j, const CustomerPageUpdated& p)
-{
-    put(j, "url", p.url);
-    put(j, "title", p.title);
-    put(j, "timestamp", p.timestamp);
+    io("customer", s.customer);
 }
 
-inline void read_struct(ModelReader& r, const json& j, CustomerSideStorageUpdated& p)
+LIVECHAT_RTM_FIELDS(CustomerPageUpdated)
 {
-    r.required_field(j, "customer_side_storage", p.customer_side_storage);
-}
-inline void write_struct(json& j, const CustomerSideStorageUpdated& p)
-{
-    put_always(j, "customer_side_storage", p.customer_side_storage);
+    io("url", s.url);
+    io("title", s.title);
+    io("timestamp", s.timestamp);
 }
 
-template <class P>
-void read_property_push(ModelReader& r, const json& j, P& p)
+LIVECHAT_RTM_FIELDS(CustomerSideStorageUpdated)
 {
-    r.field(j, "chat_id", p.chat_id);
-    if constexpr (HasThreadId<P>::value)
-        r.field(j, "thread_id", p.thread_id);
-    if constexpr (HasEventId<P>::value)
-        r.field(j, "event_id", p.event_id);
-    r.required_field(j, "properties", p.properties);
+    io("customer_side_storage", s.customer_side_storage, required | always);
 }
-template <class P>
-void write_property_push(json& j, const P& p)
-{
-    write_property_target(j, p);
-}
-inline void read_struct(ModelReader& r, const json& j, ChatPropertiesUpdated& p) { read_property_push(r, j, p); }
-inline void read_struct(ModelReader& r, const json& j, ChatPropertiesDeleted& p) { read_property_push(r, j, p); }
-inline void read_struct(ModelReader& r, const json& j, ChatThreadPropertiesUpdated& p) { read_property_push(r, j, p); }
-inline void read_struct(ModelReader& r, const json& j, ChatThreadPropertiesDeleted& p) { read_property_push(r, j, p); }
-inline void read_struct(ModelReader& r, const json& j, EventPropertiesUpdated& p) { read_property_push(r, j, p); }
-inline void read_struct(ModelReader& r, const json& j, EventPropertiesDeleted& p) { read_property_push(r, j, p); }
-inline void write_struct(json& j, const ChatPropertiesUpdated& p) { write_property_push(j, p); }
-inline void write_struct(json& j, const ChatPropertiesDeleted& p) { write_property_push(j, p); }
-inline void write_struct(json& j, const ChatThreadPropertiesUpdated& p) { write_property_push(j, p); }
-inline void write_struct(json& j, const ChatThreadPropertiesDeleted& p) { write_property_push(j, p); }
-inline void write_struct(json& j, const EventPropertiesUpdated& p) { write_property_push(j, p); }
-inline void write_struct(json& j, const EventPropertiesDeleted& p) { write_property_push(j, p); }
 
-inline void read_struct(ModelReader& r, const json& j, LastSeenTimestampUpdated& p)
+LIVECHAT_RTM_FIELDS(ChatPropertiesUpdated)
 {
-    r.field(j, "user_id", p.user_id);
-    r.field(j, "chat_id", p.chat_id);
-    r.field(j, "thread_id", p.thread_id);
-    r.field(j, "timestamp", p.timestamp);
+    io("chat_id", s.chat_id);
+    io("properties", s.properties, required | always);
 }
-inline void write_struct(json& j, const LastSeenTimestampUpdated& p)
+LIVECHAT_RTM_FIELDS(ChatPropertiesDeleted)
 {
-    put(j, "user_id", p.user_id);
-    put(j, "chat_id", p.chat_id);
-    put(j, "thread_id", p.thread_id);
-    put(j, "timestamp", p.timestamp);
+    io("chat_id", s.chat_id);
+    io("properties", s.properties, required | always);
+}
+LIVECHAT_RTM_FIELDS(ChatThreadPropertiesUpdated)
+{
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("properties", s.properties, required | always);
+}
+LIVECHAT_RTM_FIELDS(ChatThreadPropertiesDeleted)
+{
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("properties", s.properties, required | always);
+}
+LIVECHAT_RTM_FIELDS(EventPropertiesUpdated)
+{
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("properties", s.properties, required | always);
+}
+LIVECHAT_RTM_FIELDS(EventPropertiesDeleted)
+{
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("event_id", s.event_id);
+    io("properties", s.properties, required | always);
+}
+
+LIVECHAT_RTM_FIELDS(LastSeenTimestampUpdated)
+{
+    io("user_id", s.user_id);
+    io("chat_id", s.chat_id);
+    io("thread_id", s.thread_id);
+    io("timestamp", s.timestamp);
 }
 
 LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(IncomingChatThread)
