@@ -3,9 +3,10 @@
 #define LIVECHAT_RTM_IMPL_INTERNAL_MODEL_CODEC_HPP
 
 // Type-driven JSON mapping for typed models, version-agnostic. A model lists its fields once
-// for both directions (LIVECHAT_RTM_FIELDS); the few with rules no list can say (a field whose
-// type depends on another, a wrapper that may or may not be there) have their own read_struct /
-// write_struct overloads, found by ADL. This file supplies the value types: strings, integers, ids, open enums, optionals, vectors, maps. Decoding
+// for both directions (LIVECHAT_RTM_FIELDS, field_list.hpp); the few with rules no list can
+// say (a field whose type depends on another, a wrapper that may or may not be there) have
+// their own read_struct / write_struct overloads, found by ADL. This file supplies the value
+// types: strings, integers, ids, open enums, optionals, vectors, maps. Decoding
 // never throws: the first missing or ill-typed field becomes `error::malformed_payload` with
 // its JSON path in Diagnostics. Absent and null are treated alike.
 
@@ -58,16 +59,7 @@ std::string_view enum_name(E v)
     return {};
 }
 
-// ---- field lists ---------------------------------------------------------------------------
-
-/// How one field of a list differs from the default (absent or null reads as empty or fails
-/// for a required scalar; empty optionals and containers are not written).
-enum FieldRule : unsigned {
-    lenient = 1,  ///< a value of the wrong type reads as empty instead of failing
-    required = 2, ///< absent or null fails, even for an optional or a container
-    always = 4,   ///< written even when empty (arrays the spec requires)
-    omit_empty = 8, ///< an empty string is not written, and reads back from absent
-};
+// ---- field lists (field_list.hpp) -----------------------------------------------------------
 
 /// Accepts any field: the probe that tells whether a type has a field list.
 struct FieldProbe {
@@ -83,11 +75,10 @@ struct has_fields<T, std::void_t<decltype(fields(std::declval<FieldProbe&>(), st
     : std::true_type {};
 
 class ModelReader;
-/// A type with a field list reads and writes through it (defined below).
-template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
-void read_struct(ModelReader& r, const json& j, T& out);
-template <class T, std::enable_if_t<has_fields<T>::value, int> = 0>
-void write_struct(json& j, const T& v);
+template <class T>
+void read_fields(ModelReader& r, const json& j, T& out);
+template <class T>
+void write_fields(json& j, const T& v);
 
 class ModelReader {
 public:
@@ -246,11 +237,15 @@ public:
     {
         read_variant(*this, j, out);
     }
-    /// Structs: a `read_struct(ModelReader&, const json&, T&)` found by ADL.
+    /// Structs: their field list, or a `read_struct(ModelReader&, const json&, T&)` found by ADL.
     template <class T, class = std::enable_if_t<std::is_class_v<T>>, class = void>
     void value(const json& j, T& out)
     {
-        if (expect_object(j))
+        if (!expect_object(j))
+            return;
+        if constexpr (has_fields<T>::value)
+            read_fields(*this, j, out);
+        else
             read_struct(*this, j, out);
     }
 
@@ -339,7 +334,10 @@ template <class T, class, class>
 void write_value(json& j, const T& v)
 {
     j = json::object();
-    write_struct(j, v);
+    if constexpr (has_fields<T>::value)
+        write_fields(j, v);
+    else
+        write_struct(j, v);
 }
 
 /// Writes `obj[key]` unless the value is an empty optional or an empty container.
@@ -370,55 +368,10 @@ void put_always(json& obj, const char* key, const T& v)
     }
 }
 
-// ---- field lists, both directions ------------------------------------------------------------
-
-template <class T, std::enable_if_t<has_fields<T>::value, int>>
-void read_struct(ModelReader& r, const json& j, T& out)
-{
-    auto io = [&r, &j](const char* key, auto& field, unsigned rules = 0) {
-        if (rules & omit_empty) {
-            auto it = j.find(key);
-            if (it == j.end() || it->is_null())
-                return; // written only when not empty: absent means empty
-        }
-        if (rules & required)
-            r.required_field(j, key, field);
-        else if (rules & lenient)
-            r.optional_field(j, key, field);
-        else
-            r.field(j, key, field);
-    };
-    fields(io, out);
-}
-
-template <class T, std::enable_if_t<has_fields<T>::value, int>>
-void write_struct(json& j, const T& v)
-{
-    auto io = [&j](const char* key, const auto& field, unsigned rules = 0) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, std::string>) {
-            if ((rules & omit_empty) && field.empty())
-                return;
-        }
-        if (rules & always)
-            put_always(j, key, field);
-        else
-            put(j, key, field);
-    };
-    fields(io, v);
-}
-
 } // namespace livechat::rtm::detail
 
-/// Lists the fields of `Type` once, for reading and writing: the body calls `io(key,
-/// s.member)` (or `io(key, s.member, rules)` with FieldRule flags) per field, in wire order.
-/// `s` is the object, const when writing.
-#define LIVECHAT_RTM_FIELDS(Type)                                                                  \
-    template <class IO, class Self,                                                              \
-        std::enable_if_t<std::is_same_v<std::remove_const_t<Self>, Type>, int> = 0>              \
-    void fields(IO& io, Self& s)
-
 /// Defines what LIVECHAT_RTM_DECLARE_PAYLOAD_CODEC declared, in the type's namespace, from its
-/// read_struct / write_struct (or read_variant / write_variant) overloads.
+/// field list or its read_struct / write_struct (or read_variant / write_variant) overloads.
 #define LIVECHAT_RTM_DEFINE_PAYLOAD_CODEC(Type)                                                    \
     LIVECHAT_RTM_DECL ::livechat::rtm::error_code decode_payload(                                \
         const nlohmann::json& in, Type& out, ::livechat::rtm::Diagnostics& diag)                 \

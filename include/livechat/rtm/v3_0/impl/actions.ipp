@@ -370,7 +370,7 @@ inline void read_struct(ModelReader& r, const json& j, UpdateCustomerResponse& o
     if (j.contains("customer"))
         r.field(j, "customer", o.customer);
     else
-        read_struct(r, j, o.customer);
+        r.value(j, o.customer);
 }
 inline void write_struct(json& j, const UpdateCustomerResponse& o) { put(j, "customer", o.customer); }
 LIVECHAT_RTM_FIELDS(GetGroupsStatusResponse)
@@ -383,7 +383,7 @@ inline void read_struct(ModelReader& r, const json& j, GetPredictedAgentResponse
     if (j.contains("agent"))
         r.field(j, "agent", o.agent);
     else
-        read_struct(r, j, o.agent);
+        r.value(j, o.agent);
 }
 inline void write_struct(json& j, const GetPredictedAgentResponse& o) { put(j, "agent", o.agent); }
 LIVECHAT_RTM_FIELDS(GetFormResponse)

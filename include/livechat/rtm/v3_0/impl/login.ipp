@@ -2,7 +2,7 @@
 #ifndef LIVECHAT_RTM_IMPL_V3_0_LOGIN_IPP
 #define LIVECHAT_RTM_IMPL_V3_0_LOGIN_IPP
 
-#include <livechat/rtm/impl/internal/model_codec.hpp>
+#include <livechat/rtm/impl/internal/field_list.hpp>
 #include <livechat/rtm/v3_0/login.hpp>
 
 #include <nlohmann/json.hpp>

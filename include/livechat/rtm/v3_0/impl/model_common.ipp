@@ -4,7 +4,7 @@
 
 // What every v3.0 field list needs: property values, enum names, users and access.
 
-#include <livechat/rtm/impl/internal/model_codec.hpp>
+#include <livechat/rtm/impl/internal/field_list.hpp>
 #include <livechat/rtm/v3_0/json.hpp>
 
 namespace livechat::rtm::v3_0 {
@@ -13,10 +13,9 @@ using detail::ModelReader;
 using detail::NamedValue;
 using detail::put;
 using detail::put_always;
-using detail::read_struct;
-using detail::write_struct;
 using detail::always;
 using detail::lenient;
+using detail::omit_empty;
 using detail::required;
 using nlohmann::json;
 
