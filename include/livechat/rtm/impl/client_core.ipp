@@ -191,7 +191,7 @@ inline void ClientCore::run_command(const cmd::FailPending& c)
     // login (their deadlines keep running). Login waiters wait for the next login too, and
     // otherwise learn the run's real end (login_timeout, ...) from the Finish that follows.
     if (!c.keep_queued) {
-        deadline_timer_->cancel();
+        deadline_timer_.cancel();
         armed_deadline_.reset();
     }
     for (auto& taken : book_.on_connection_lost(c.keep_queued))

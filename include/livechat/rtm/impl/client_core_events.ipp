@@ -156,7 +156,7 @@ inline void ClientCore::cancel_login_waiter(std::uint64_t id)
 inline void ClientCore::arm_deadline(std::chrono::steady_clock::time_point at)
 {
     armed_deadline_ = at;
-    deadline_timer_->arm(at, [w = weak_from_this()] {
+    deadline_timer_.arm(at, [w = weak_from_this()] {
         if (auto self = w.lock())
             self->on_deadline();
     });
@@ -165,7 +165,7 @@ inline void ClientCore::arm_deadline(std::chrono::steady_clock::time_point at)
 inline void ClientCore::on_deadline()
 {
     armed_deadline_.reset();
-    for (auto& taken : book_.take_expired(clock_->now())) {
+    for (auto& taken : book_.take_expired(now())) {
         if (taken.stage == Book::Stage::tracked) {
             run_diag_.client_message = "the login response did not arrive in time";
             execute(session_.on_login_result(error::deadline_exceeded));

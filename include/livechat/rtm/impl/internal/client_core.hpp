@@ -10,7 +10,7 @@
 // the token provider and timers in impl/client_core_events.ipp.
 
 #include <livechat/rtm/client.hpp>
-#include <livechat/rtm/impl/internal/asio_clock.hpp>
+#include <livechat/rtm/impl/internal/core_timer.hpp>
 #include <livechat/rtm/impl/internal/config_check.hpp>
 #include <livechat/rtm/impl/internal/environment.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
@@ -35,10 +35,10 @@ class ClientCore : public std::enable_shared_from_this<ClientCore> {
 public:
     ClientCore(asio::any_io_executor ex, ClientConfig cfg, const Protocol& protocol, Environment env)
         : ex_(std::move(ex)), cfg_(std::move(cfg)), protocol_(protocol), env_(std::move(env)),
-          clock_(env_.clock ? env_.clock : std::make_shared<AsioClock>(ex_)), session_(settings()),
-          book_(cfg_.max_in_flight, cfg_.max_queued_requests), login_timer_(clock_->make_timer()),
-          ping_timer_(clock_->make_timer()), backoff_timer_(clock_->make_timer()),
-          deadline_timer_(clock_->make_timer()), rng_(std::random_device{}())
+          session_(settings()), book_(cfg_.max_in_flight, cfg_.max_queued_requests),
+          login_timer_(ex_, env_.clock.get()), ping_timer_(ex_, env_.clock.get()),
+          backoff_timer_(ex_, env_.clock.get()), deadline_timer_(ex_, env_.clock.get()),
+          rng_(std::random_device{}())
     {
     }
 
@@ -105,10 +105,15 @@ private:
 
     bool ready() const noexcept { return session_.state() == SessionState::ready; }
 
+    std::chrono::steady_clock::time_point now() const
+    {
+        return env_.clock ? env_.clock->now() : std::chrono::steady_clock::now();
+    }
+
     /// `now + d`, saturating (a user may configure a duration of years).
     std::chrono::steady_clock::time_point later(std::chrono::steady_clock::duration d) const
     {
-        auto now = clock_->now();
+        auto now = this->now();
         return d < std::chrono::steady_clock::time_point::max() - now ? now + d
                                                                       : std::chrono::steady_clock::time_point::max();
     }
@@ -151,14 +156,14 @@ private:
     void run_command(const cmd::Connect&);
     void run_command(const cmd::StartLogin&);
 
-    Timer& timer_for(TimerId id)
+    CoreTimer& timer_for(TimerId id)
     {
         switch (id) {
-        case TimerId::login_window: return *login_timer_;
-        case TimerId::ping: return *ping_timer_;
-        case TimerId::backoff: return *backoff_timer_;
+        case TimerId::login_window: return login_timer_;
+        case TimerId::ping: return ping_timer_;
+        case TimerId::backoff: return backoff_timer_;
         }
-        return *ping_timer_;
+        return ping_timer_;
     }
 
     void run_command(const cmd::ArmTimer& c);
@@ -257,10 +262,9 @@ private:
     ClientConfig cfg_;
     const Protocol& protocol_;
     Environment env_;
-    std::shared_ptr<Clock> clock_;
     Session session_;
     Book book_;
-    std::unique_ptr<Timer> login_timer_, ping_timer_, backoff_timer_, deadline_timer_;
+    CoreTimer login_timer_, ping_timer_, backoff_timer_, deadline_timer_;
     std::optional<std::chrono::steady_clock::time_point> armed_deadline_;
     mutable std::minstd_rand rng_; // drawn from by the session's jitter
 

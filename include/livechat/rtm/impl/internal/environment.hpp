@@ -38,7 +38,7 @@ public:
 /// Makes the transport of one connection attempt to `endpoint`.
 using TransportFactory = std::function<std::shared_ptr<Transport>(const Endpoint& endpoint)>;
 
-/// Each member left empty means the production one (Beast, the steady clock).
+/// Each member left empty means the production one (Beast; steady_clock and asio timers).
 struct Environment {
     TransportFactory make_transport;
     std::shared_ptr<Clock> clock;
