@@ -91,7 +91,7 @@ inline error_code ClientCore::validate()
 {
     std::string problem;
     auto ep = check_config(cfg_, protocol_, problem);
-    if (ep && ep->tls && !tls_ctx_ && !env_.make_transport) {
+    if (ep && ep->tls && !tls_ctx_ && !(env_ && env_->make_transport)) {
         error_code ec;
         tls_ctx_ = shared_tls_context(cfg_.tls, ec);
         if (ec) {
@@ -110,8 +110,8 @@ inline error_code ClientCore::validate()
 
 inline std::shared_ptr<Transport> ClientCore::make_transport()
 {
-    if (env_.make_transport)
-        return env_.make_transport(endpoint_);
+    if (env_ && env_->make_transport)
+        return env_->make_transport(endpoint_);
     TransportOptions opts{cfg_.connect_timeout, cfg_.close_timeout, cfg_.max_message_size, cfg_.user_agent};
     if (endpoint_.tls)
         return std::make_shared<WebsocketTransport<true>>(ex_, opts, tls_ctx_, cfg_.tls.verify_peer);
@@ -123,20 +123,16 @@ inline void ClientCore::run_command(const cmd::Connect&)
     ++generation_;
     transport_ = make_transport();
     TransportEvents events;
-    events.on_open = on_connection(weak_from_this(), generation_, [](ClientCore& self, error_code ec) { self.on_open(ec); });
-    events.on_message = on_connection(weak_from_this(), generation_,
-        [](ClientCore& self, std::string_view text) { self.on_message(text); });
-    events.on_control = on_connection(weak_from_this(), generation_,
-        [](ClientCore& self) { self.session_.on_inbound_traffic(); });
-    events.on_closed = on_connection(weak_from_this(), generation_,
-        [](ClientCore& self, error_code ec) { self.execute(self.session_.on_transport_closed(ec)); });
+    events.on_open = on_connection<&ClientCore::on_open>();
+    events.on_message = on_connection<&ClientCore::on_message>();
+    events.on_control = on_connection<&ClientCore::on_control>();
+    events.on_closed = on_connection<&ClientCore::on_closed>();
     transport_->open(endpoint_, std::move(events));
 }
 
 inline void ClientCore::run_command(const cmd::StartLogin&)
 {
-    auto answer = on_connection(weak_from_this(), generation_,
-        [](ClientCore& self, error_code ec, std::string token) { self.on_token(ec, std::move(token)); });
+    auto answer = on_connection<&ClientCore::on_token>();
     // The provider may answer inline or from another thread: hop back to our executor.
     cfg_.token_provider([answer, ex = ex_](error_code ec, std::string token) {
         asio::post(ex, [answer, ec, token = std::move(token)]() mutable { answer(ec, std::move(token)); });

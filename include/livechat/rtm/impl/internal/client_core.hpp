@@ -34,10 +34,11 @@ namespace livechat::rtm::detail {
 class ClientCore : public std::enable_shared_from_this<ClientCore> {
 public:
     ClientCore(asio::any_io_executor ex, ClientConfig cfg, const Protocol& protocol, Environment env)
-        : ex_(std::move(ex)), cfg_(std::move(cfg)), protocol_(protocol), env_(std::move(env)),
+        : ex_(std::move(ex)), cfg_(std::move(cfg)), protocol_(protocol),
+          env_(env.make_transport || env.clock ? std::make_unique<Environment>(std::move(env)) : nullptr),
           session_(settings()), book_(cfg_.max_in_flight, cfg_.max_queued_requests),
-          login_timer_(ex_, env_.clock.get()), ping_timer_(ex_, env_.clock.get()),
-          backoff_timer_(ex_, env_.clock.get()), deadline_timer_(ex_, env_.clock.get()),
+          login_timer_(ex_, test_clock()), ping_timer_(ex_, test_clock()), backoff_timer_(ex_, test_clock()),
+          deadline_timer_(ex_, test_clock()),
           rng_(std::random_device{}())
     {
     }
@@ -107,8 +108,11 @@ private:
 
     std::chrono::steady_clock::time_point now() const
     {
-        return env_.clock ? env_.clock->now() : std::chrono::steady_clock::now();
+        return test_clock() ? test_clock()->now() : std::chrono::steady_clock::now();
     }
+
+    /// The Environment's clock, or nullptr for the steady clock.
+    Clock* test_clock() const noexcept { return env_ ? env_->clock.get() : nullptr; }
 
     /// `now + d`, saturating (a user may configure a duration of years).
     std::chrono::steady_clock::time_point later(std::chrono::steady_clock::duration d) const
@@ -143,13 +147,14 @@ private:
             std::visit([this](const auto& command) { run_command(command); }, c);
     }
 
-    /// Calls `fn(self)` if this core is alive and still on connection `gen`.
-    template <class Fn>
-    static auto on_connection(std::weak_ptr<ClientCore> w, std::uint64_t gen, Fn fn)
+    /// A callback for the current connection: calls `Member(args...)` while this core is alive
+    /// and still on that connection (events of older connections are dropped).
+    template <auto Member>
+    auto on_connection()
     {
-        return [w = std::move(w), gen, fn](auto&&... args) {
+        return [w = weak_from_this(), gen = generation_](auto&&... args) {
             if (auto self = w.lock(); self && self->generation_ == gen)
-                fn(*self, std::forward<decltype(args)>(args)...);
+                ((*self).*Member)(std::forward<decltype(args)>(args)...);
         };
     }
 
@@ -179,6 +184,8 @@ private:
     // ---- events from the transport, the token provider and timers ----------------------------
 
     void on_open(error_code ec);
+    void on_control() { session_.on_inbound_traffic(); }
+    void on_closed(error_code ec) { execute(session_.on_transport_closed(ec)); }
     void on_token(error_code ec, std::string token);
     void on_message(std::string_view text);
     void on_push(const Frame& frame, std::string_view text);
@@ -261,7 +268,7 @@ private:
     asio::any_io_executor ex_;
     ClientConfig cfg_;
     const Protocol& protocol_;
-    Environment env_;
+    std::unique_ptr<Environment> env_; ///< null in production
     Session session_;
     Book book_;
     CoreTimer login_timer_, ping_timer_, backoff_timer_, deadline_timer_;

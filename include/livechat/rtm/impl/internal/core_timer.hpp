@@ -13,18 +13,15 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
+#include <variant>
 
 namespace livechat::rtm::detail {
 
 class CoreTimer {
 public:
     CoreTimer(const boost::asio::any_io_executor& ex, Clock* clock)
+        : timer_(clock ? Storage(clock->make_timer()) : Storage(std::in_place_index<0>, ex))
     {
-        if (clock)
-            custom_ = clock->make_timer();
-        else
-            asio_.emplace(ex);
     }
 
     /// Calls `f()` on the executor at `at`, replacing an earlier arming. As with any Asio
@@ -34,10 +31,11 @@ public:
     template <class F>
     void arm(std::chrono::steady_clock::time_point at, F f)
     {
-        if (custom_)
-            return custom_->arm(at, std::function<void()>(std::move(f)));
-        asio_->expires_at(at);
-        asio_->async_wait([f = std::move(f)](boost::system::error_code ec) mutable {
+        if (auto* custom = std::get_if<1>(&timer_))
+            return (*custom)->arm(at, std::function<void()>(std::move(f)));
+        auto& timer = std::get<0>(timer_);
+        timer.expires_at(at);
+        timer.async_wait([f = std::move(f)](boost::system::error_code ec) mutable {
             if (!ec)
                 f();
         });
@@ -45,15 +43,15 @@ public:
 
     void cancel()
     {
-        if (custom_)
-            custom_->cancel();
+        if (auto* custom = std::get_if<1>(&timer_))
+            (*custom)->cancel();
         else
-            asio_->cancel();
+            std::get<0>(timer_).cancel();
     }
 
 private:
-    std::optional<boost::asio::steady_timer> asio_;
-    std::unique_ptr<Timer> custom_;
+    using Storage = std::variant<boost::asio::steady_timer, std::unique_ptr<Timer>>;
+    Storage timer_;
 };
 
 } // namespace livechat::rtm::detail
