@@ -30,8 +30,12 @@ struct CoreHarness {
     {
         core = detail::make_client_core(ioc.get_executor(), std::move(cfg), v3_0::Version::protocol(), env.environment());
     }
+    /// Stops the core as RtmClient's destructor does. A virtual timer owns its callback, which
+    /// owns the core: only a stop (which cancels every timer) breaks that cycle.
     ~CoreHarness()
     {
+        detail::shutdown(*core);
+        rtm_test::settle(ioc);
         core.reset();
         rtm_test::settle(ioc);
     }
