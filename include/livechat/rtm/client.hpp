@@ -39,9 +39,10 @@ inline constexpr bool action_fits = std::is_void_v<typename action_version<Actio
 } // namespace detail
 
 /// A customer's connection to the LiveChat Customer Chat RTM API, speaking protocol `Version`
-/// (one version folder's `Version`): the version picks the URL, the login action and its types, and the
-/// typed actions the client accepts. `RtmClient` (<livechat/rtm/default_version.hpp>) is the
-/// client of the default version; each version folder also names its own client.
+/// (one version folder's `Version`): the version picks the URL, the login action and its
+/// types, and the typed actions the client accepts. `RtmClient`
+/// (<livechat/rtm/default_version.hpp>) is the client of the default version; each version
+/// folder also names its own client.
 ///
 /// `async_run` owns the connection: it connects, logs in within the login window (asking the
 /// token provider for a fresh token), pings every `ping_interval`, and reconnects after the
@@ -122,11 +123,11 @@ public:
     /// response of the current connection's login (at once if already logged in; `login` is
     /// sent once per connection). With `auto_login = false` this call starts the login.
     ///
-    /// Handler: `void(error_code, typename login_action::response)`. Errors: `not_running`, server errors
-    /// (`authentication`, `customer_banned`, ...; text in `diag`), `token_provider_failed`,
-    /// `login_timeout`, `connection_lost`, `operation_aborted`. While the client reconnects
-    /// the wait goes on to the next login. Cancellation: terminal; cancelling stops the wait,
-    /// not the login.
+    /// Handler: `void(error_code, typename login_action::response)`. Errors: `not_running`,
+    /// server errors (`authentication`, `customer_banned`, ...; text in `diag`),
+    /// `token_provider_failed`, `login_timeout`, `connection_lost`, `operation_aborted`. While
+    /// the client reconnects the wait goes on to the next login. Cancellation: terminal;
+    /// cancelling stops the wait, not the login.
     template <class Token = boost::asio::deferred_t>
     auto async_login(typename login_action::request req, Token&& token = {})
     {
@@ -140,9 +141,9 @@ public:
     }
 
     /// Sends any typed action `Action` of this client's version (a struct with `name`,
-    /// `request` and `response`, and
-    /// ADL functions `encode_payload(json&, const request&)` and
-    /// `decode_payload(const json&, response&, Diagnostics&)`).
+    /// `request` and `response`, and ADL functions `encode_payload(json&, const request&)` and
+    /// `decode_payload(const json&, response&, Diagnostics&)`). An action that declares
+    /// `using version = ...` must declare this client's version: another one does not compile.
     ///
     /// Handler: `void(error_code, typename Action::response)`. Errors: `not_running`,
     /// `validation` (a limit of the spec, checked before sending; the field in `diag`),
