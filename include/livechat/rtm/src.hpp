@@ -2,7 +2,7 @@
 #ifndef LIVECHAT_RTM_SRC_HPP
 #define LIVECHAT_RTM_SRC_HPP
 
-// Separate-compilation mode: include this from exactly one .cpp, and
+// The compiled part of the library: include this from exactly one .cpp, and
 // <livechat/rtm/v3_0/src.hpp> from exactly one (the same or another) .cpp. Our CMake target
 // compiles them as two translation units so that -j2 builds them side by side.
 

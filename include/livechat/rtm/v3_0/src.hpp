@@ -2,7 +2,7 @@
 #ifndef LIVECHAT_RTM_V3_0_SRC_HPP
 #define LIVECHAT_RTM_V3_0_SRC_HPP
 
-// Separate-compilation mode: the typed v3.0 layer (models, actions, pushes, login), to be
+// The compiled part of the typed v3.0 layer (models, actions, pushes, login, version), to be
 // included from exactly one .cpp. It needs nlohmann/json but neither Beast nor OpenSSL.
 
 #include <livechat/rtm/v3_0/impl/actions.ipp>
