@@ -155,7 +155,7 @@ inline void ClientCore::run_command(const cmd::Reconnecting& c)
         if (auto host = protocol_.region_host(c.region); !host.empty()) {
             cfg_.host = std::move(host);
             std::string problem;
-            if (auto ep = check_config(cfg_, protocol_, problem))
+            if (auto ep = parse_url(effective_url(cfg_, protocol_, problem)))
                 endpoint_ = *ep;
         }
     }
@@ -203,7 +203,7 @@ inline void ClientCore::run_command(const cmd::NotifyState& c)
 inline void ClientCore::run_command(const cmd::Finish& c)
 {
     running_ = false;
-    fail_login_waiters(c.ec ? c.ec : error_code(error::connection_lost));
+    complete_login_waiters(c.ec ? c.ec : error_code(error::connection_lost), nullptr, run_diag_);
     if (run_handler_) {
         auto slot = asio::get_associated_cancellation_slot(run_handler_);
         if (slot.is_connected())

@@ -109,10 +109,7 @@ inline void ClientCore::on_login_response(error_code ec, std::shared_ptr<const n
             run_diag_.client_message = "the customer id changed from " + customer_id_;
         }
     }
-    auto waiters = std::move(login_waiters_);
-    login_waiters_.clear();
-    for (auto& w : waiters)
-        complete(std::move(w.handler), ec, payload, w.diag, &diag);
+    complete_login_waiters(ec, payload, diag);
     execute(session_.on_login_result(ec));
 }
 
@@ -126,12 +123,13 @@ inline error_code ClientCore::check_customer(const nlohmann::json& payload)
     return id == customer_id_ ? error_code() : error_code(error::customer_changed);
 }
 
-inline void ClientCore::fail_login_waiters(error_code ec)
+inline void ClientCore::complete_login_waiters(
+    error_code ec, const std::shared_ptr<const nlohmann::json>& payload, const Diagnostics& diag)
 {
     auto waiters = std::move(login_waiters_);
     login_waiters_.clear();
     for (auto& w : waiters)
-        complete(std::move(w.handler), ec, nullptr, w.diag, &run_diag_);
+        complete(std::move(w.handler), ec, payload, w.diag, &diag);
 }
 
 inline void ClientCore::cancel_request(const std::string& id)

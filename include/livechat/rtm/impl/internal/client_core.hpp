@@ -52,7 +52,7 @@ public:
     {
         for (auto& taken : book_.take_all())
             complete(std::move(taken.entry.handler), asio::error::operation_aborted);
-        fail_login_waiters(asio::error::operation_aborted);
+        complete_login_waiters(asio::error::operation_aborted, nullptr, run_diag_);
         if (run_handler_)
             post_completion(std::move(run_handler_), error_code(asio::error::operation_aborted));
         for (auto& w : stop_waiters_)
@@ -198,7 +198,9 @@ private:
 
     /// RTM: a re-login must be the same customer.
     error_code check_customer(const nlohmann::json& payload);
-    void fail_login_waiters(error_code ec);
+    /// Completes every `async_login` waiting for a login, copying `diag` to their diagnostics.
+    void complete_login_waiters(
+        error_code ec, const std::shared_ptr<const nlohmann::json>& payload, const Diagnostics& diag);
     void cancel_request(const std::string& id);
     void cancel_login_waiter(std::uint64_t id);
 

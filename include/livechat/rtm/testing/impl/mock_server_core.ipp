@@ -44,6 +44,13 @@ inline std::string response_frame(const std::string& action, const std::string& 
     return f.dump();
 }
 
+/// A failed response with `payload.error` {type, message}.
+inline std::string error_frame(const std::string& action, const std::string& request_id, const char* type,
+    const std::string& message)
+{
+    return response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}});
+}
+
 /// RTM README 7: at most 10 requests pending per connection.
 constexpr std::size_t max_pending_requests = 10;
 
@@ -171,23 +178,21 @@ private:
     {
         error_code ignored;
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-        std::shared_ptr<Connection> c;
         if (cfg.tls) {
             tls_server_name.clear(); // the handshake sets it when the client sends SNI
-            c = start<true>(std::move(socket));
+            start<true>(std::move(socket));
         } else {
-            c = start<false>(std::move(socket));
+            start<false>(std::move(socket));
         }
     }
 
     template <bool Tls>
-    std::shared_ptr<Connection> start(asio::ip::tcp::socket socket)
+    void start(asio::ip::tcp::socket socket)
     {
         auto c = std::make_shared<MockConnection<Tls>>(weak_from_this(), std::move(socket), tls_ctx);
         c->id = ++accepted;
         peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex)};
         c->start();
-        return c;
     }
 
     /// Arms one of connection `id`'s timers; `fire(server, connection)` runs if it expires
@@ -246,7 +251,7 @@ inline void MockServerCore::on_frame(Connection& c, std::string_view text)
             action = it->get<std::string>();
     }
     auto refuse = [&](const char* message, const char* type = "validation") {
-        c.send(response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}}));
+        c.send(error_frame(action, request_id, type, message));
     };
     if (too_deep)
         return refuse("request nests too deeply");
@@ -318,9 +323,7 @@ inline void MockServerCore::react(
 
 inline void MockServerCore::answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload)
 {
-    auto fail = [&](const char* type, const char* message) {
-        c.send(response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}}));
-    };
+    auto fail = [&](const char* type, const char* message) { c.send(error_frame(action, request_id, type, message)); };
     if (action == service->login_action()) {
         auto token = payload.find("token");
         if (token == payload.end() || !token->is_string())
