@@ -18,13 +18,18 @@
 
 namespace livechat::rtm::detail {
 
+template <class T>
+struct is_open_enum : std::false_type {};
+template <class E>
+struct is_open_enum<OpenEnum<E>> : std::true_type {};
+
 /// How one field of a list differs from the default (absent or null reads as empty or fails
 /// for a required scalar; empty optionals and containers are not written).
 enum FieldRule : unsigned {
     lenient = 1,  ///< a value of the wrong type reads as empty instead of failing
     required = 2, ///< absent or null fails, even for an optional or a container
     always = 4,   ///< written even when empty (arrays the spec requires)
-    omit_empty = 8, ///< an empty string is not written, and reads back from absent
+    omit_empty = 8, ///< an empty string (or open enum) is not written, and reads back from absent
 };
 
 template <class T>
@@ -50,8 +55,12 @@ template <class T>
 void write_fields(json& j, const T& v)
 {
     auto io = [&j](const char* key, const auto& field, unsigned rules = 0) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, std::string>) {
+        using F = std::decay_t<decltype(field)>;
+        if constexpr (std::is_same_v<F, std::string>) {
             if ((rules & omit_empty) && field.empty())
+                return;
+        } else if constexpr (is_open_enum<F>::value) {
+            if ((rules & omit_empty) && field.raw.empty() && static_cast<int>(field.value) == 0)
                 return;
         }
         if (rules & always)

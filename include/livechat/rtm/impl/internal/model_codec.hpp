@@ -15,6 +15,7 @@
 #include <livechat/rtm/ids.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/open_enum.hpp>
+#include <livechat/rtm/timestamp.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -169,6 +170,22 @@ public:
             return void(fail("an integer within the signed 64-bit range"));
         out = j.get<std::int64_t>();
     }
+    void value(const json& j, double& out)
+    {
+        if (!j.is_number())
+            return void(fail("a number"));
+        out = j.get<double>();
+    }
+    /// RFC 3339 text (protocol 3.6 `datetime`).
+    void value(const json& j, Timestamp& out)
+    {
+        if (!j.is_string())
+            return void(fail("an RFC 3339 time string"));
+        auto t = parse_timestamp(j.get_ref<const std::string&>());
+        if (!t)
+            return void(fail("an RFC 3339 time (YYYY-MM-DDTHH:MM:SS.ffffffZ)"));
+        out = *t;
+    }
     template <class Tag>
     void value(const json& j, Id<Tag>& out)
     {
@@ -291,6 +308,8 @@ void write_value(json& j, const T& v);
 inline void write_value(json& j, const std::string& v) { j = v; }
 inline void write_value(json& j, bool v) { j = v; }
 inline void write_value(json& j, std::int64_t v) { j = v; }
+inline void write_value(json& j, double v) { j = v; }
+inline void write_value(json& j, Timestamp v) { j = format_timestamp(v); }
 template <class Tag>
 void write_value(json& j, const Id<Tag>& v)
 {
