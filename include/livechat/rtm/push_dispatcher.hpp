@@ -24,6 +24,8 @@ struct RawPush {
     std::optional<std::string_view> request_id; ///< set when our own request caused the push
     const nlohmann::json& payload;          ///< the `payload` object (empty object if absent)
     std::string_view text;                  ///< the whole frame as received
+    /// The API version the payload is formatted in (3.6 pushes carry it), when present.
+    std::optional<std::string_view> version = std::nullopt;
 };
 
 namespace detail {

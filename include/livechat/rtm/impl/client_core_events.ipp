@@ -75,7 +75,10 @@ inline void ClientCore::on_push(const Frame& frame, std::string_view text)
     std::optional<std::string_view> rid;
     if (frame.request_id)
         rid = *frame.request_id;
-    pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text});
+    std::optional<std::string_view> version;
+    if (frame.version)
+        version = *frame.version;
+    pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text, version});
     if (auto& notice = effect.disconnect) {
         if (!notice->data_text.empty()) {
             run_diag_.server_data = std::move(notice->data_text);

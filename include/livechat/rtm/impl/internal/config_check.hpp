@@ -34,6 +34,13 @@ inline std::optional<Endpoint> check_config(const ClientConfig& cfg, const Proto
     auto ep = parse_url(url);
     if (!ep)
         return bad("the URL is not a valid ws:// or wss:// URL");
+    // The path's version picks the client type: a typed client of one version cannot speak
+    // another (a URL without a version, e.g. behind a proxy, is taken as it is).
+    if (auto named = url_api_version(ep->target); !named.empty() && !protocol.speaks(named)) {
+        problem = "the URL names API v" + std::string(named) + " but this client speaks v" +
+                  std::string(protocol.name()) + ": use the client type of that version";
+        return std::nullopt;
+    }
     using zero = std::chrono::steady_clock::duration;
     if (cfg.login_window <= zero{} || cfg.ping_interval <= zero{} || cfg.request_timeout <= zero{} ||
         cfg.connect_timeout <= zero{} || cfg.close_timeout <= zero{})

@@ -25,15 +25,18 @@ struct Frame {
     std::string action;
     std::optional<std::string> request_id;
     bool success = false; ///< responses only
+    /// The API version the payload is formatted in (3.6 pushes carry it; empty when absent).
+    std::optional<std::string> version;
     /// An object after a successful decode_frame (empty when the frame had none). Null until
     /// then: constructing a Frame allocates nothing, it is made for every inbound frame.
     nlohmann::json payload;
 };
 
 /// Serializes `{"action":..,"request_id":..,"payload":..}`. An empty `request_id` is left out.
-/// `payload` must be an object or null (null is sent as `{}`).
-LIVECHAT_RTM_DECL std::string encode_request(
-    std::string_view action, std::string_view request_id, const nlohmann::json& payload);
+/// `payload` must be an object or null (null is sent as `{}`). A non-empty `version` (3.6:
+/// run this request under that API version) is sent as the envelope's `version`.
+LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
+    const nlohmann::json& payload, std::string_view version = {});
 
 /// Parses one inbound text frame into `out`. Never throws. On failure returns
 /// `error::malformed_frame`, says why in `diag.client_message`, and still fills whatever it

@@ -26,8 +26,8 @@ inline void append_quoted(std::string& out, std::string_view s)
     out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-LIVECHAT_RTM_DECL std::string encode_request(
-    std::string_view action, std::string_view request_id, const nlohmann::json& payload)
+LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
+    const nlohmann::json& payload, std::string_view version)
 {
     // Build the envelope by hand so the payload is serialized in place: one string, no copy.
     std::string out;
@@ -37,6 +37,10 @@ LIVECHAT_RTM_DECL std::string encode_request(
     if (!request_id.empty()) {
         out += ",\"request_id\":";
         append_quoted(out, request_id);
+    }
+    if (!version.empty()) {
+        out += ",\"version\":";
+        append_quoted(out, version);
     }
     out += ",\"payload\":";
     if (payload.is_null()) {
@@ -62,6 +66,7 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
     out.type = FrameType::push;
     out.action.clear();
     out.request_id.reset();
+    out.version.reset();
     out.success = false;
     out.payload = nullptr;
     bool too_deep = false;
@@ -106,6 +111,10 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
             return malformed(diag, "response has no boolean 'success'");
         out.success = success->get<bool>();
     }
+
+    // RTM 3.6: the version the payload is formatted in. Informational: a wrong type is ignored.
+    if (auto version = doc.find("version"); version != doc.end() && version->is_string())
+        out.version = std::move(version->get_ref<std::string&>());
 
     // RTM: payload may be absent or empty when a method has no response payload.
     if (auto payload = doc.find("payload"); payload != doc.end() && !payload->is_null()) {

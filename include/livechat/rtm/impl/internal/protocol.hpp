@@ -34,9 +34,31 @@ struct PushEffect {
     std::optional<DisconnectNotice> disconnect;
 };
 
+/// The API version a URL's path names (`/v3.6/customer/...` gives "3.6"), or empty.
+inline std::string_view url_api_version(std::string_view target)
+{
+    for (std::size_t at = target.find("/v"); at != std::string_view::npos; at = target.find("/v", at + 1)) {
+        auto rest = target.substr(at + 2);
+        auto end = rest.find_first_of("/?");
+        auto candidate = rest.substr(0, end);
+        auto dot = candidate.find('.');
+        auto digits = [](std::string_view s) {
+            return !s.empty() && s.size() <= 3 && s.find_first_not_of("0123456789") == std::string_view::npos;
+        };
+        if (dot != std::string_view::npos && digits(candidate.substr(0, dot)) && digits(candidate.substr(dot + 1)))
+            return candidate;
+    }
+    return {};
+}
+
 class Protocol {
 public:
     virtual ~Protocol() = default;
+
+    /// The version's name as in URLs ("3.0").
+    virtual std::string_view name() const noexcept = 0;
+    /// Whether a URL naming API `version` ("3.5" from `/v3.5/`) may be spoken with these rules.
+    virtual bool speaks(std::string_view version) const noexcept = 0;
 
     /// The default URL when `ClientConfig::url` is empty. When `cfg` lacks what this version
     /// needs, returns an empty string and says why in `problem`.
