@@ -19,9 +19,9 @@ namespace rtm_test {
 
 using nlohmann::json;
 
-inline json load_fixture(const std::string& name)
+inline json load_fixture(const std::string& name, const std::string& version_dir = "v3_0")
 {
-    std::ifstream in(std::string(LIVECHAT_RTM_FIXTURES_DIR) + "/v3_0/" + name);
+    std::ifstream in(std::string(LIVECHAT_RTM_FIXTURES_DIR) + "/" + version_dir + "/" + name);
     EXPECT_TRUE(in) << name;
     std::stringstream text;
     text << in.rdbuf();

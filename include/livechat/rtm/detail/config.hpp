@@ -7,4 +7,7 @@
 // LIVECHAT_RTM_DECL marks the functions those files define.
 #define LIVECHAT_RTM_DECL
 
+/// The SDK's version (CMake checks that it matches the project's).
+#define LIVECHAT_RTM_VERSION_STRING "0.1.0"
+
 #endif

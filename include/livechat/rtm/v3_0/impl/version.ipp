@@ -14,11 +14,13 @@
 
 namespace livechat::rtm::v3_0 {
 
-/// v3.0's implementation of the version seam (only this file sees it).
-class ProtocolRules final : public rtm::detail::Protocol {
+/// v3.0's implementation of the version seam; later versions derive from it and change what
+/// they changed.
+class ProtocolRules : public rtm::detail::Protocol {
     using DisconnectNotice = rtm::detail::DisconnectNotice;
     using PushEffect = rtm::detail::PushEffect;
 
+protected:
     /// The string member `key` of `j`, or empty.
     static std::string string_member(const nlohmann::json& j, const char* key)
     {
@@ -27,6 +29,9 @@ class ProtocolRules final : public rtm::detail::Protocol {
     }
 
 public:
+    std::string_view name() const noexcept override { return Version::name; }
+    bool speaks(std::string_view version) const noexcept override { return version == Version::name; }
+
     std::string default_url(const ClientConfig& cfg, std::string& problem) const override
     {
         if (cfg.license_id == 0) {
