@@ -109,12 +109,12 @@ struct SdkClient {
         client.on_state_change([this](rtm::SessionState s, rtm::error_code) { ready = ready || s == rtm::SessionState::ready; });
         client.async_run([](rtm::error_code) {});
     }
-    rtm::RtmClient client;
+    rtm::v3_0::RtmClient client;
     bool ready = false;
 };
 
 struct SdkSequential {
-    rtm::RtmClient& c;
+    rtm::v3_0::RtmClient& c;
     int left;
     bool& done;
     void next()
@@ -132,7 +132,7 @@ struct SdkSequential {
 };
 
 struct SdkInFlight {
-    rtm::RtmClient& c;
+    rtm::v3_0::RtmClient& c;
     int to_start;
     int to_finish;
     bool& done;

@@ -39,7 +39,7 @@ protected:
     /// Starts a client and waits until it is logged in.
     void start_ready(rtm::ClientConfig cfg)
     {
-        client = std::make_unique<rtm::RtmClient>(ioc, std::move(cfg));
+        client = std::make_unique<rtm::v3_0::RtmClient>(ioc, std::move(cfg));
         client->async_run(run.handler());
         ASSERT_TRUE(run_until(ioc, [&] { return client->state() == rtm::SessionState::ready; }));
     }
@@ -64,7 +64,7 @@ protected:
 
     asio::io_context ioc;
     std::unique_ptr<MockServer> server;
-    std::unique_ptr<rtm::RtmClient> client;
+    std::unique_ptr<rtm::v3_0::RtmClient> client;
     RunOutcome run;
 };
 
@@ -73,7 +73,7 @@ protected:
 TEST_P(ClientTest, LogsInWithBearerTokenAndReportsTheTypedResponse)
 {
     start_server();
-    client = std::make_unique<rtm::RtmClient>(ioc, config());
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, config());
     client->async_run(run.handler());
     Outcome<rtm::v3_0::LoginResponse> login;
     rtm::v3_0::LoginRequest req;
@@ -106,7 +106,7 @@ TEST_P(ClientTest, BadTokenEndsTheRunWithAuthentication)
     start_server();
     auto cfg = config();
     cfg.token_provider = rtm::static_token("invalid-token");
-    client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
     client->async_run(run.handler());
     rtm::Diagnostics diag;
     Outcome<rtm::v3_0::LoginResponse> login;
@@ -125,7 +125,7 @@ TEST_P(ClientTest, ClientClosesWhenLoginMissesItsWindow)
     server->script("login", Reaction::withhold());
     auto cfg = config();
     cfg.login_window = std::chrono::milliseconds(150);
-    client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
     client->async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
     EXPECT_EQ(run.ec, rtm::error::login_timeout);
@@ -138,7 +138,7 @@ TEST_P(ClientTest, ServerDisconnectsAConnectionThatNeverLogsIn)
     start_server(mc);
     auto cfg = config();
     cfg.auto_login = false; // nobody logs in
-    client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
     std::string reason;
     auto sub = client->pushes().on("customer_disconnected",
         [&](const rtm::RawPush& p) { reason = p.payload["reason"]; });
@@ -154,7 +154,7 @@ TEST_P(ClientTest, ManualLoginStartsWhenAsked)
     start_server();
     auto cfg = config();
     cfg.auto_login = false;
-    client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
     client->async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return client->state() == rtm::SessionState::authorizing; }));
     EXPECT_EQ(server->count("login"), 0u);
@@ -225,7 +225,7 @@ TEST_P(ClientTest, DeliversPushesBeforeLogin)
     start_server();
     auto cfg = config();
     cfg.auto_login = false;
-    client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
     std::vector<std::string> seen;
     auto sub = client->pushes().on_any([&](const rtm::RawPush& p) { seen.emplace_back(p.action); });
     client->async_run(run.handler());
@@ -437,7 +437,7 @@ TEST_P(ClientTest, OversizedMessageEndsTheConnectionClearly)
 TEST_P(ClientTest, RequestsMadeBeforeLoginWaitAndLoginGoesFirst)
 {
     start_server();
-    client = std::make_unique<rtm::RtmClient>(ioc, config());
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, config());
     client->async_run(run.handler());
     Outcome<> a, b;
     client->async_call("get_chats_summary", json::object(), a.handler());
@@ -471,7 +471,7 @@ TEST_P(ClientTest, RunCanBeCancelledThroughItsSlot)
 {
     start_server();
     asio::cancellation_signal signal;
-    client = std::make_unique<rtm::RtmClient>(ioc, config());
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, config());
     client->async_run(asio::bind_cancellation_slot(signal.slot(), run.handler()));
     ASSERT_TRUE(run_until(ioc, [&] { return client->state() == rtm::SessionState::ready; }));
     signal.emit(asio::cancellation_type::terminal);
@@ -497,7 +497,7 @@ TEST_P(ClientTest, DestroyingTheClientAbortsEverything)
 TEST_P(ClientTest, ReportsEveryStateChange)
 {
     start_server();
-    client = std::make_unique<rtm::RtmClient>(ioc, config());
+    client = std::make_unique<rtm::v3_0::RtmClient>(ioc, config());
     std::vector<rtm::SessionState> states;
     client->on_state_change([&](rtm::SessionState s, error_code) { states.push_back(s); });
     client->async_run(run.handler());
@@ -530,7 +530,7 @@ TEST(ClientStart, RequestBeforeRunIsNotRunning)
     rtm::ClientConfig cfg;
     cfg.license_id = 1;
     cfg.token_provider = rtm::static_token("t");
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     Outcome<> call;
     client.async_call("get_form", json::object(), call.handler());
     EXPECT_FALSE(call.done()); // never inside the initiating call
@@ -543,7 +543,7 @@ TEST(ClientStart, MissingTokenProviderIsInvalidConfig)
     asio::io_context ioc;
     rtm::ClientConfig cfg;
     cfg.license_id = 1;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -557,7 +557,7 @@ TEST(ClientStart, BadUrlIsInvalidConfig)
     rtm::ClientConfig cfg;
     cfg.url = "http://example.com/";
     cfg.token_provider = rtm::static_token("t");
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -577,7 +577,7 @@ TEST(ClientStart, RefusedConnectionEndsTheRun)
     cfg.url = url;
     cfg.token_provider = rtm::static_token("t");
     cfg.reconnect.enabled = false;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -594,7 +594,7 @@ TEST(ClientStart, UntrustedCertificateIsRejected)
     ASSERT_FALSE(server.start());
     auto cfg = fast_config(server, false); // does not trust the test certificate
     cfg.tls.use_system_trust_store = false;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -609,7 +609,7 @@ TEST(ClientStart, FailingTokenProviderEndsTheRun)
     ASSERT_FALSE(server.start());
     auto cfg = fast_config(server);
     cfg.token_provider = [](rtm::TokenCallback done) { done(asio::error::host_not_found, {}); };
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -622,7 +622,7 @@ TEST(ClientStart, SecondRunWhileRunningIsRejected)
     asio::io_context ioc;
     MockServer server(ioc.get_executor());
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     RunOutcome first, second;
     client.async_run(first.handler());
     client.async_run(second.handler());
@@ -641,7 +641,7 @@ TEST(ClientStart, LoginIsBoundedByTheLoginWindowNotTheRequestTimeout)
     auto cfg = fast_config(server);
     cfg.request_timeout = std::chrono::milliseconds(50);
     cfg.login_window = std::chrono::milliseconds(300);
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     ASSERT_TRUE(run_until(ioc, [&] { return run.done(); }));
@@ -653,7 +653,7 @@ namespace {
 /// Runs a client with `cfg` until it is ready or its run ends; returns the run's outcome.
 std::pair<bool, error_code> try_login(asio::io_context& ioc, const rtm::ClientConfig& cfg)
 {
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     bool ready = false;
     RunOutcome run;
     client.on_state_change([&](rtm::SessionState s, error_code) { ready = ready || s == rtm::SessionState::ready; });
@@ -711,7 +711,7 @@ TEST(FrameTrace, SeesEveryFrameBothWaysButNeverTheToken)
     cfg.token_provider = rtm::static_token("s3cret-t0ken");
     std::vector<std::pair<rtm::FrameDirection, std::string>> frames;
     cfg.frame_trace = [&](rtm::FrameDirection d, std::string_view text) { frames.emplace_back(d, text); };
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     client.async_run([](error_code) {});
     Outcome<json> call;
     client.async_call("get_chats_summary", json::object(), call.handler());
@@ -749,7 +749,7 @@ TEST(Secrets, NoDiagnosticsTextOrTracedFrameShowsAnEchoedToken)
     cfg.token_provider = rtm::static_token(token);
     std::string traced;
     cfg.frame_trace = [&](rtm::FrameDirection, std::string_view f) { traced.append(f).append("\n"); };
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     std::vector<rtm::Diagnostics> diags(3);

@@ -29,7 +29,7 @@ TEST(CompletionTokens, FutureFromAnotherThread)
     asio::io_context ioc;
     MockServer server(ioc.get_executor());
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     client.async_run([](rtm::error_code) {});
     auto guard = asio::make_work_guard(ioc);
     std::thread io([&] { ioc.run_for(std::chrono::seconds(10)); });
@@ -63,7 +63,7 @@ TEST(CompletionTokens, Coroutines)
     asio::io_context ioc;
     MockServer server(ioc.get_executor());
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     client.async_run([](rtm::error_code) {});
     server.script("get_form", Reaction::fail("not_found", "gone"));
 
@@ -93,7 +93,7 @@ TEST(CompletionTokens, DeferredOperationLaunchesWhenInvoked)
     asio::io_context ioc;
     MockServer server(ioc.get_executor());
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     client.async_run([](rtm::error_code) {});
     auto op = client.async_call("get_chats_summary", json::object());
     EXPECT_EQ(server.count("get_chats_summary"), 0u);

@@ -46,7 +46,7 @@ void expect_bounded_stop(const Steps& after_login, bool call_first = false)
     boost::asio::io_context ioc;
     HostileServer server(ioc.get_executor(), concat(HostileStep::handshake_and_login(), after_login));
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, hostile_config(server));
+    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
     RunOutcome run, stop;
     Outcome<> login, call;
     client.async_run(run.handler());
@@ -129,7 +129,7 @@ void expect_open_bounded(const Steps& script)
     auto cfg = hostile_config(server);
     cfg.connect_timeout = 400ms;
     cfg.close_timeout = 50ms;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     auto started = std::chrono::steady_clock::now();
     client.async_run(run.handler());
@@ -172,7 +172,7 @@ TEST(HostileServer, DeeplyNestedLoginResponseFailsTheLoginWithANamedError)
     HostileServer server(ioc.get_executor(),
         HostileStep::handshake_and_login(R"({"customer_id":"c","chats":[],"x":)" + nested(12'000) + "}"));
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, hostile_config(server));
+    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
     RunOutcome run;
     Outcome<> login;
     client.async_run(run.handler());
@@ -193,7 +193,7 @@ TEST(HostileServer, DeeplyNestedPushesResponsesAndErrorsAreRefusedAndTheClientLi
                 HostileStep::answer(R"({"error":{"type":"validation","message":"m","data":)" + deep + "}}"),
                 HostileStep::answer(R"({"total_chats":0,"chats_summary":[]})"), HostileStep::stall()}));
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, hostile_config(server));
+    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
     RunOutcome run;
     Outcome<> login, deep_ok, deep_error, fine;
     client.async_run(run.handler());
@@ -225,7 +225,7 @@ TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff)
     cfg.reconnect.backoff.min_delay = 10ms;
     cfg.reconnect.backoff.max_delay = 1s;
     cfg.reconnect.random = [] { return 0.9; }; // the most jitter: still never below the minimum
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     std::vector<std::chrono::milliseconds> delays;
     client.on_reconnecting([&](std::chrono::milliseconds d, const rtm::DisconnectCause&) { delays.push_back(d); });
     client.async_run([](error_code) {});
@@ -248,7 +248,7 @@ TEST(HostileServer, ALoginThatOutlivesTheWindowFailsWithLoginTimeout)
     ASSERT_FALSE(server.start());
     auto cfg = hostile_config(server);
     cfg.login_window = 200ms;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     Outcome<> login;
     client.async_run(run.handler());

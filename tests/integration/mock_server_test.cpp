@@ -18,7 +18,7 @@ namespace {
 struct Ready {
     asio::io_context ioc;
     MockServer server;
-    rtm::RtmClient client;
+    rtm::v3_0::RtmClient client;
     bool ended = false;
     rtm::error_code run_ec;
     explicit Ready(MockServerConfig mc = {})
@@ -133,7 +133,7 @@ TEST(MockServer, TokenPolicyIsConfigurable)
              std::pair{"other", rtm::error_code(rtm::error::authentication)}}) {
         auto cfg = fast_config(server);
         cfg.token_provider = rtm::static_token(token);
-        rtm::RtmClient client(ioc, cfg);
+        rtm::v3_0::RtmClient client(ioc, cfg);
         std::optional<rtm::error_code> login;
         client.async_run([](rtm::error_code) {});
         client.async_login({}, [&](rtm::error_code ec, auto) { login = ec; });
@@ -153,7 +153,7 @@ TEST(ScriptedAgent, AnswersEachCustomerMessageAfterTypingAndIgnoresOtherRequests
     agent_cfg.reply_after = std::chrono::milliseconds(5);
     rtm::testing::ScriptedAgent agent(server, agent_cfg);
 
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     std::vector<std::string> seen; // typing and agent texts, in order
     auto typing = client.pushes().on<rtm::v3_0::IncomingTypingIndicator>(
         [&](const rtm::v3_0::IncomingTypingIndicator& t) { seen.push_back(t.typing_indicator.is_typing ? "typing" : "stopped"); });
@@ -259,7 +259,7 @@ TEST(MockServer, EnforcesTenPendingRequestsPerConnection)
         server.script("get_customer", rtm::testing::Reaction::withhold());
     auto cfg = fast_config(server);
     cfg.max_in_flight = 11; // the client's own limit would hold the 11th back
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     client.async_run([](rtm::error_code) {});
     std::vector<Outcome<>> calls(11);
     for (auto& c : calls)

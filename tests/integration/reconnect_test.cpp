@@ -43,7 +43,7 @@ protected:
         };
         if (tweak)
             tweak(cfg);
-        client = std::make_unique<rtm::RtmClient>(ioc, cfg);
+        client = std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg);
         client->on_state_change([this](S s, error_code) { states.push_back(s); });
         client->on_reconnecting([this](std::chrono::milliseconds d, const rtm::DisconnectCause& c) {
             delays.push_back(d);
@@ -64,7 +64,7 @@ protected:
 
     asio::io_context ioc;
     std::unique_ptr<MockServer> server;
-    std::unique_ptr<rtm::RtmClient> client;
+    std::unique_ptr<rtm::v3_0::RtmClient> client;
     std::vector<S> states;
     std::vector<std::chrono::milliseconds> delays;
     std::vector<rtm::DisconnectCause> causes;
@@ -351,7 +351,7 @@ TEST(Stop, AsyncStopCompletesAfterEverythingElseAndLeavesNoTimers)
     ASSERT_FALSE(server->start());
     auto cfg = fast_config(*server);
     cfg.reconnect.enabled = true;
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     std::vector<std::string> order;
     client.async_run([&](error_code ec) {
         EXPECT_EQ(ec, asio::error::operation_aborted);

@@ -39,7 +39,7 @@ TEST(Threading, ClientOnAStrandOfAMultiThreadedIoContext)
     // Declared before the threads' guard: destroyed after the threads have stopped, never
     // while a handler of theirs may run.
     std::unique_ptr<rtm::testing::MockServer> server_owner;
-    std::unique_ptr<rtm::RtmClient> client_owner;
+    std::unique_ptr<rtm::v3_0::RtmClient> client_owner;
     auto work = asio::make_work_guard(ioc);
     std::vector<std::thread> threads;
     for (int i = 0; i < 2; ++i)
@@ -63,7 +63,7 @@ TEST(Threading, ClientOnAStrandOfAMultiThreadedIoContext)
     auto cfg = fast_config(server);
     cfg.reconnect.enabled = true;
     cfg.reconnect.backoff.min_delay = std::chrono::milliseconds(5);
-    client_owner = std::make_unique<rtm::RtmClient>(client_strand, cfg);
+    client_owner = std::make_unique<rtm::v3_0::RtmClient>(client_strand, cfg);
     auto& client = *client_owner;
     std::promise<rtm::error_code> ended;
     std::promise<void> relogged;

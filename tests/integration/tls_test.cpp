@@ -69,7 +69,7 @@ struct Attempt {
 
 Attempt attempt(asio::io_context& ioc, rtm::ClientConfig cfg)
 {
-    rtm::RtmClient client(ioc, cfg);
+    rtm::v3_0::RtmClient client(ioc, cfg);
     RunOutcome run;
     client.async_run(run.handler());
     Attempt a;

@@ -53,10 +53,10 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
     const long rss_start = rss_kib();
 
     Counters n;
-    std::vector<std::unique_ptr<rtm::RtmClient>> pool;
+    std::vector<std::unique_ptr<rtm::v3_0::RtmClient>> pool;
     int runs_ended = 0;
     auto deadline = std::chrono::steady_clock::now() + seconds;
-    std::function<void(rtm::RtmClient&)> issue = [&](rtm::RtmClient& c) {
+    std::function<void(rtm::v3_0::RtmClient&)> issue = [&](rtm::v3_0::RtmClient& c) {
         ++n.issued;
         c.async_call("get_chats_summary", json::object(), [&](rtm::error_code ec, json) {
             ++n.completions;
@@ -71,7 +71,7 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
         cfg.reconnect.backoff.min_delay = std::chrono::milliseconds(2);
         cfg.reconnect.backoff.max_delay = std::chrono::milliseconds(50);
         cfg.request_timeout = std::chrono::milliseconds(500);
-        pool.push_back(std::make_unique<rtm::RtmClient>(ioc, cfg));
+        pool.push_back(std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg));
         auto& c = *pool.back();
         c.on_reconnecting([&](auto, const auto&) { ++n.reconnects; });
         c.async_run([&](rtm::error_code) { ++runs_ended; });

@@ -127,8 +127,14 @@ public:
 
     /// The bound port (0 before `start()`).
     std::uint16_t port() const;
-    /// `ws[s]://127.0.0.1:<port>/v3.0/customer/rtm/ws?license_id=<license_id>`.
+    /// The v3.0 endpoint: `ws[s]://127.0.0.1:<port>/v3.0/customer/rtm/ws?license_id=<license_id>`.
     std::string url(std::uint64_t license_id = 1) const;
+    /// The v3.6 endpoint of the same server:
+    /// `ws[s]://127.0.0.1:<port>/v3.6/customer/rtm/ws?organization_id=<uuid made from organization>`.
+    /// Every connection speaks the version its URL's path names (`/v3.4/` and `/v3.5/` get
+    /// 3.6); each version keeps its own chats. A 3.6 URL without `organization_id`, or with a
+    /// `license_id`, is refused (`customer_disconnected`, `license_not_found`).
+    std::string url_v3_6(std::uint64_t organization = 1) const;
     /// The PEM certificate of the wss:// server, to trust in `ClientConfig::tls.ca_pem`.
     /// Valid for `localhost` and `127.0.0.1`; for tests only, its private key is public.
     static const std::string& test_certificate_pem();
@@ -177,6 +183,19 @@ public:
     void agent_update_chat_properties(const std::string& chat_id, const std::string& properties_json);
     /// The agent closes the active thread (`incoming_event` + `thread_closed`).
     void agent_close_thread(const std::string& chat_id);
+
+    // ---- agent hooks of 3.6 (no effect on v3.0 connections) -------------------------------
+    /// Shows the customer a greeting (`incoming_greeting`); the login response carries it too
+    /// until it is accepted or cancelled.
+    void agent_greeting(const std::string& text);
+    /// Moves the chat in the queue (`queue_position_updated`; position 0 leaves the queue).
+    void agent_queue_position(const std::string& chat_id, std::int64_t position, std::int64_t wait_seconds);
+    /// The agent is preparing an answer (`incoming_thinking_indicator`).
+    void agent_thinking(const std::string& chat_id, const std::string& title = "Thinking...");
+    /// A preview of an event still being written (`incoming_event_preview`).
+    void agent_event_preview(const std::string& chat_id, const std::string& text);
+    /// The text `request_welcome_message` sends (`incoming_welcome_message`).
+    void set_welcome_message(std::string text);
 
     // ---- the service's memory ---------------------------------------------------------------
 

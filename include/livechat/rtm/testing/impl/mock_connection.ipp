@@ -12,6 +12,7 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 
@@ -55,6 +56,7 @@ public:
 
     std::size_t id = 0;
     bool open = true;
+    std::string target; ///< path and query of the websocket handshake (picks the version)
     // The server's view of the connection.
     bool logged_in = false;
     std::size_t unanswered = 0; ///< requests held back (delayed or withheld)
@@ -129,25 +131,35 @@ private:
 
     void accept()
     {
-        beast::get_lowest_layer(ws_).expires_never();
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
         ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
             if (kind == websocket::frame_type::ping)
                 tell_host([this](ConnectionHost& h) { h.on_ping(*this); });
         });
-        ws_.async_accept([self = this->shared_from_this()](boost::system::error_code ec) {
-            if (ec)
-                return self->finish();
-            // Until now the handshake owned the socket: what was sent or closed meanwhile (a
-            // disconnect_all racing a new connection) goes out only now.
-            self->upgraded_ = true;
-            if (!self->outbox_.empty())
-                self->write_next();
-            else if (self->closing_)
-                self->do_close();
-            self->tell_host([&](ConnectionHost& h) { h.on_upgraded(*self); });
-            self->read_next();
-        });
+        // The handshake request is read first: its target picks the protocol version.
+        beast::http::async_read(ws_.next_layer(), buffer_, upgrade_,
+            [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
+                if (ec || !websocket::is_upgrade(self->upgrade_))
+                    return self->finish();
+                self->target = std::string(self->upgrade_.target());
+                beast::get_lowest_layer(self->ws_).expires_never(); // the websocket's own timeouts from here
+                self->ws_.async_accept(self->upgrade_, [self](boost::system::error_code ec) { self->upgraded(ec); });
+            });
+    }
+
+    void upgraded(boost::system::error_code ec)
+    {
+        if (ec)
+            return finish();
+        // Until now the handshake owned the socket: what was sent or closed meanwhile (a
+        // disconnect_all racing a new connection) goes out only now.
+        upgraded_ = true;
+        if (!outbox_.empty())
+            write_next();
+        else if (closing_)
+            do_close();
+        tell_host([this](ConnectionHost& h) { h.on_upgraded(*this); });
+        read_next();
     }
 
     void read_next()
@@ -199,6 +211,7 @@ private:
     std::weak_ptr<ConnectionHost> host_;
     websocket::stream<next_layer> ws_;
     beast::flat_buffer buffer_;
+    beast::http::request<beast::http::empty_body> upgrade_;
     rtm::detail::Outbox outbox_;
     bool closing_ = false;
     bool upgraded_ = false; ///< the websocket handshake is done: frames may be written

@@ -115,7 +115,13 @@ std::uint16_t MockServer::port() const
 std::string MockServer::url(std::uint64_t license_id) const
 {
     return std::string(impl_->cfg.tls ? "wss://" : "ws://") + impl_->cfg.address + ":" +
-           std::to_string(port()) + impl_->service->target(license_id);
+           std::to_string(port()) + impl_->v3_0_service->target(license_id);
+}
+
+std::string MockServer::url_v3_6(std::uint64_t organization) const
+{
+    return std::string(impl_->cfg.tls ? "wss://" : "ws://") + impl_->cfg.address + ":" +
+           std::to_string(port()) + impl_->v3_6_service->target(organization);
 }
 
 const std::string& MockServer::test_certificate_pem()
@@ -138,17 +144,15 @@ void MockServer::script(std::string action, Reaction reaction)
 
 void MockServer::push(std::string action, std::string payload_json)
 {
-    auto frame = detail::push_frame(action, payload_json);
     impl_->for_each([&](detail::Connection& c) {
         if (c.logged_in)
-            c.send(frame);
+            impl_->send_push(c, action, payload_json);
     });
 }
 
 void MockServer::push_to_all(std::string action, std::string payload_json)
 {
-    auto frame = detail::push_frame(action, payload_json);
-    impl_->for_each([&](detail::Connection& c) { c.send(frame); });
+    impl_->for_each([&](detail::Connection& c) { impl_->send_push(c, action, payload_json); });
 }
 
 void MockServer::send_raw(std::string text)
@@ -178,8 +182,9 @@ std::string MockServer::agent_send_message(const std::string& chat_id, const std
 
 std::string MockServer::agent_send_event(const std::string& chat_id, const std::string& event_json)
 {
-    auto pushes = impl_->service->state().agent_event(chat_id, detail::parse_or_empty(event_json));
-    impl_->broadcast(pushes, nullptr, {});
+    auto pushes = impl_->agent(chat_id, [&](detail::MockState& s) {
+        return s.agent_event(chat_id, detail::parse_or_empty(event_json));
+    });
     for (const auto& p : pushes)
         if (p.action == "incoming_event")
             return p.payload["event"]["id"];
@@ -188,57 +193,91 @@ std::string MockServer::agent_send_event(const std::string& chat_id, const std::
 
 void MockServer::agent_typing(const std::string& chat_id, bool is_typing)
 {
-    impl_->broadcast(impl_->service->state().agent_typing(chat_id, is_typing), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_typing(chat_id, is_typing); });
 }
 
 void MockServer::agent_join(const std::string& chat_id)
 {
-    impl_->broadcast(impl_->service->state().agent_join(chat_id), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_join(chat_id); });
 }
 
 void MockServer::agent_leave(const std::string& chat_id)
 {
-    impl_->broadcast(impl_->service->state().agent_leave(chat_id), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_leave(chat_id); });
 }
 
 void MockServer::agent_transfer(const std::string& chat_id, std::int64_t group)
 {
-    impl_->broadcast(impl_->service->state().agent_transfer(chat_id, group), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_transfer(chat_id, group); });
 }
 
 void MockServer::agent_update_chat_properties(const std::string& chat_id, const std::string& properties_json)
 {
-    impl_->broadcast(impl_->service->state().agent_update_chat_properties(
-                         chat_id, detail::parse_or_empty(properties_json)), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) {
+        return s.agent_update_chat_properties(chat_id, detail::parse_or_empty(properties_json));
+    });
 }
 
 void MockServer::agent_close_thread(const std::string& chat_id)
 {
-    impl_->broadcast(impl_->service->state().agent_close_thread(chat_id), nullptr, {});
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_close_thread(chat_id); });
 }
 
 std::vector<std::string> MockServer::chat_ids() const
 {
     std::vector<std::string> ids;
-    for (const auto& [id, chat] : impl_->service->state().chats())
-        ids.push_back(id);
+    for (const auto* service : {impl_->v3_0_service.get(), impl_->v3_6_service.get()})
+        for (const auto& [id, chat] : const_cast<detail::MockService*>(service)->state().chats())
+            ids.push_back(id);
     return ids;
 }
 
 std::string MockServer::chat_json(const std::string& chat_id) const
 {
-    auto it = impl_->service->state().chats().find(chat_id);
-    return it == impl_->service->state().chats().end() ? std::string() : it->second.dump();
+    const auto& chats = impl_->service_for_chat(chat_id).state().chats();
+    auto it = chats.find(chat_id);
+    return it == chats.end() ? std::string() : it->second.dump();
 }
 
-std::string MockServer::customer_json() const { return impl_->service->state().customer().dump(); }
-std::string MockServer::last_sneak_peek() const { return impl_->service->state().last_sneak_peek(); }
+std::string MockServer::customer_json() const { return impl_->recent_service().state().customer().dump(); }
+std::string MockServer::last_sneak_peek() const { return impl_->recent_service().state().last_sneak_peek(); }
 
-void MockServer::set_customer_id(std::string id) { impl_->service->state().set_customer_id(std::move(id)); }
+void MockServer::set_customer_id(std::string id)
+{
+    impl_->v3_0_service->state().set_customer_id(id);
+    impl_->v3_6_service->state().set_customer_id(std::move(id));
+}
 
 void MockServer::set_group_status(std::int64_t group, std::string status)
 {
-    impl_->service->state().set_group_status(group, std::move(status));
+    impl_->v3_0_service->state().set_group_status(group, status);
+    impl_->v3_6_service->state().set_group_status(group, std::move(status));
+}
+
+void MockServer::agent_greeting(const std::string& text)
+{
+    auto& service = *impl_->v3_6_service;
+    impl_->broadcast(service.state().agent_greeting(text), nullptr, {}, service);
+}
+
+void MockServer::agent_queue_position(const std::string& chat_id, std::int64_t position, std::int64_t wait_seconds)
+{
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_queue_position(chat_id, position, wait_seconds); });
+}
+
+void MockServer::agent_thinking(const std::string& chat_id, const std::string& title)
+{
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_thinking(chat_id, title); });
+}
+
+void MockServer::agent_event_preview(const std::string& chat_id, const std::string& text)
+{
+    impl_->agent(chat_id, [&](detail::MockState& s) { return s.agent_event_preview(chat_id, text); });
+}
+
+void MockServer::set_welcome_message(std::string text)
+{
+    static_cast<detail::MockState36&>(impl_->v3_6_service->state()).welcome_text = std::move(text);
 }
 
 const std::vector<ReceivedRequest>& MockServer::received() const { return impl_->received; }

@@ -12,7 +12,9 @@
 #include <livechat/rtm/testing/impl/mock_service.hpp>
 #include <livechat/rtm/testing/impl/test_certificate.ipp>
 #include <livechat/rtm/testing/mock_server.hpp>
+#include <livechat/rtm/impl/internal/protocol.hpp>
 #include <livechat/rtm/testing/v3_0/mock_service.ipp>
+#include <livechat/rtm/testing/v3_6/mock_service.ipp>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -28,11 +30,15 @@ inline json parse_or_empty(const std::string& text)
     return j.is_discarded() ? json::object() : j;
 }
 
-inline std::string push_frame(const std::string& action, const std::string& payload_json, const std::string& request_id = {})
+/// A push frame; 3.6 pushes say which `version` their payload is formatted in.
+inline std::string push_frame(const std::string& action, const std::string& payload_json,
+    const std::string& request_id = {}, std::string_view version = {})
 {
     json f = {{"action", action}, {"type", "push"}, {"payload", parse_or_empty(payload_json)}};
     if (!request_id.empty())
         f["request_id"] = request_id;
+    if (!version.empty())
+        f["version"] = version;
     return f.dump();
 }
 
@@ -58,7 +64,8 @@ class MockServerCore final : public ConnectionHost, public std::enable_shared_fr
 public:
     MockServerCore(asio::any_io_executor ex, MockServerConfig c)
         : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server),
-          service(std::make_unique<MockServiceV3_0>(cfg.customer_id, json(cfg.customer_side_storage)))
+          v3_0_service(std::make_unique<MockServiceV3_0>(cfg.customer_id, json(cfg.customer_side_storage))),
+          v3_6_service(std::make_unique<MockServiceV3_6>(cfg.customer_id, json(cfg.customer_side_storage)))
     {
         if (!cfg.accept_token) {
             cfg.accept_token = [](std::string_view token) {
@@ -95,25 +102,59 @@ public:
         });
     }
 
+    /// The service a connection speaks, chosen by the version in its handshake's path
+    /// (`/v3.4/` to `/v3.6/`: 3.6; anything else: v3.0).
+    MockService& service_for(const Connection& c) const
+    {
+        auto v = rtm::detail::url_api_version(c.target);
+        return v == "3.6" || v == "3.5" || v == "3.4" ? *v3_6_service : *v3_0_service;
+    }
+    /// The service holding `chat_id` (the agent acts there), v3.6 when neither does.
+    MockService& service_for_chat(const std::string& chat_id) const
+    {
+        return v3_0_service->state().has_chat(chat_id) ? *v3_0_service : *v3_6_service;
+    }
+    /// Runs an agent hook on the service holding `chat_id` and sends what it pushes.
+    template <class Hook>
+    std::vector<StatePush> agent(const std::string& chat_id, Hook hook)
+    {
+        auto& service = service_for_chat(chat_id);
+        auto pushes = hook(service.state());
+        broadcast(pushes, nullptr, {}, service);
+        return pushes;
+    }
+
+    /// The service of the latest login (whose customer the inspection calls show).
+    MockService& recent_service() const { return last_login ? *last_login : *v3_0_service; }
+
+    /// Sends one push in the connection's version (with `version` on 3.6).
+    void send_push(Connection& c, const std::string& action, const std::string& payload_json,
+        const std::string& request_id = {})
+    {
+        c.send(push_frame(action, payload_json, request_id, service_for(c).version()));
+    }
+
     void disconnect(Connection& c, const std::string& reason, const std::string& data = {})
     {
         json p = {{"reason", reason}};
         if (!data.empty())
             p["data"] = parse_or_empty(data);
         disconnect_reasons.push_back(reason);
-        c.send(push_frame(std::string(service->disconnect_action()), p.dump()));
+        send_push(c, std::string(service_for(c).disconnect_action()), p.dump());
         c.close();
     }
 
-    /// Sends pushes caused by a request: with its request_id to the requester, without to the
-    /// customer's other logged-in connections (RTM README 4.3).
-    void broadcast(const std::vector<StatePush>& pushes, Connection* requester, const std::string& request_id)
+    /// Sends pushes caused by a request or the agent of `origin`'s service: with the request's
+    /// request_id to the requester, without to the customer's other logged-in connections of
+    /// that version (RTM README 4.3), each only when subscribed.
+    void broadcast(const std::vector<StatePush>& pushes, Connection* requester, const std::string& request_id,
+        const MockService& origin)
     {
         for (const auto& p : pushes) {
             auto text = p.payload.dump();
             for_each([&](Connection& c) {
-                if (c.logged_in)
-                    c.send(push_frame(p.action, text, &c == requester ? request_id : std::string()));
+                if (c.logged_in && &service_for(c) == &origin && origin.delivers(p.action))
+                    send_push(c, p.action, text, &c == requester ? request_id : std::string());
             });
         }
     }
@@ -134,6 +175,8 @@ public:
 
     void on_upgraded(Connection& c) override
     {
+        if (!service_for(c).accepts(c.target))
+            return disconnect(c, "license_not_found"); // RTM 3.4+: no organization_id, or a license_id
         // RTM: the login window runs from the moment the socket opens.
         arm(c.id, &Peer::login_timer, std::chrono::steady_clock::now() + cfg.login_window, [](MockServerCore& s, Connection& c) {
             if (!c.logged_in)
@@ -155,7 +198,9 @@ public:
     MockServerConfig cfg;
     asio::ip::tcp::acceptor acceptor;
     asio::ssl::context tls_ctx;
-    std::unique_ptr<MockService> service;
+    std::unique_ptr<MockService> v3_0_service;
+    std::unique_ptr<MockService> v3_6_service;
+    MockService* last_login = nullptr;
     std::map<std::string, std::deque<Reaction>> scripts;
     std::function<void(const ReceivedRequest&)> observer;
     std::vector<ReceivedRequest> received;
@@ -301,7 +346,7 @@ inline void MockServerCore::react(
     Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r)
 {
     for (auto& p : r.pushes_before)
-        c.send(push_frame(p.action, p.payload_json, request_id));
+        send_push(c, p.action, p.payload_json, request_id);
     switch (r.kind) {
     case Reaction::Kind::answer: answer(c, action, request_id, payload); break;
     case Reaction::Kind::respond: c.send(response_frame(action, request_id, true, parse_or_empty(r.payload_json))); break;
@@ -318,13 +363,14 @@ inline void MockServerCore::react(
     case Reaction::Kind::cut: c.cut(); return;
     }
     for (auto& p : r.pushes_after)
-        c.send(push_frame(p.action, p.payload_json, request_id));
+        send_push(c, p.action, p.payload_json, request_id);
 }
 
 inline void MockServerCore::answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload)
 {
     auto fail = [&](const char* type, const char* message) { c.send(error_frame(action, request_id, type, message)); };
-    if (action == service->login_action()) {
+    auto& service = service_for(c);
+    if (action == service.login_action()) {
         auto token = payload.find("token");
         if (token == payload.end() || !token->is_string())
             return fail("validation", "token is required");
@@ -333,17 +379,18 @@ inline void MockServerCore::answer(Connection& c, const std::string& action, con
         // A second login on one connection is not specified by RTM; the mock accepts it.
         if (!c.logged_in)
             mark_logged_in(c);
-        auto out = service->login(payload);
+        last_login = &service;
+        auto out = service.login(payload);
         c.send(response_frame(action, request_id, true, std::move(out.payload)));
-        return broadcast(out.pushes, &c, request_id);
+        return broadcast(out.pushes, &c, request_id, service);
     }
-    if (action == service->ping_action()) // RTM: a normal success response; body not documented
+    if (action == service.ping_action()) // RTM: a normal success response; body not documented
         return c.send(response_frame(action, request_id, true, json::object()));
     if (!c.logged_in)
         return fail("authorization", "login first");
-    auto outcome = service->handle(action, payload);
+    auto outcome = service.handle(action, payload);
     c.send(response_frame(action, request_id, outcome.success, outcome.payload));
-    broadcast(outcome.pushes, &c, request_id);
+    broadcast(outcome.pushes, &c, request_id, service);
 }
 
 } // namespace livechat::rtm::testing::detail

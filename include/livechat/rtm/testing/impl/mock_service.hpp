@@ -44,6 +44,13 @@ public:
     virtual std::string_view ping_action() const noexcept = 0;
     /// The push that tells a customer the server is ending the connection.
     virtual std::string_view disconnect_action() const noexcept = 0;
+    /// The version pushes name in their `version` field; empty: pushes carry none (v3.0).
+    virtual std::string_view version() const noexcept { return {}; }
+    /// Whether a handshake to `target` (path and query) names the customer as this version
+    /// requires; when not, the connection is told `license_not_found` and closed.
+    virtual bool accepts(std::string_view /*target*/) const { return true; }
+    /// Whether the customer subscribed to `push` (3.6 `pushes` at login; v3.0: everything).
+    virtual bool delivers(const std::string& /*push*/) const { return true; }
     /// Logs in (the token was checked already): the response and the pushes it causes.
     virtual Outcome login(const json& payload) = 0;
     /// Any other action of a logged-in connection (`validation` for an unknown one).

@@ -28,6 +28,7 @@ public:
     {
         customer_ = {{"id", std::move(customer_id)}, {"type", "customer"}};
     }
+    virtual ~MockState() = default;
 
     const json& customer() const { return customer_; }
     std::string customer_id() const { return customer_["id"]; }
@@ -39,7 +40,7 @@ public:
     void set_form_enabled(bool prechat) { prechat_enabled_ = prechat; }
     void set_customer_id(std::string id) { customer_["id"] = std::move(id); }
 
-    json login(const json& payload, std::vector<StatePush>& pushes)
+    virtual json login(const json& payload, std::vector<StatePush>& pushes)
     {
         if (auto c = payload.find("customer"); c != payload.end() && c->is_object())
             merge_customer(*c);
@@ -60,7 +61,7 @@ public:
     }
 
     /// Runs the v3.0 method `action` (mock_methods.ipp); `validation` for an unknown one.
-    Outcome handle(const std::string& action, const json& p);
+    virtual Outcome handle(const std::string& action, const json& p);
 
     // ---- the agent, driven by tests --------------------------------------------------------
 
@@ -107,8 +108,7 @@ public:
         for (auto it = users.begin(); it != users.end(); ++it)
             if ((*it)["id"] == agent_["id"]) {
                 users.erase(it);
-                return {{"chat_user_removed", {{"chat_id", chat_id}, {"thread_id", last_thread_id(*chat)},
-                                                  {"user_id", agent_["id"]}, {"user_type", "agent"}}}};
+                return {user_removed(*chat, agent_["id"])};
             }
         return {};
     }
@@ -119,8 +119,7 @@ public:
         if (!chat)
             return {};
         (*chat)["access"] = {{"group_ids", {group}}};
-        return {{"chat_transferred", {{"chat_id", chat_id}, {"thread_id", last_thread_id(*chat)},
-                                         {"requester_id", agent_["id"]}, {"type", "group"}, {"ids", {group}}}}};
+        return {transferred(*chat, group)};
     }
 
     std::vector<StatePush> agent_update_chat_properties(const std::string& chat_id, const json& props)
@@ -129,8 +128,17 @@ public:
         if (!chat)
             return {};
         merge_properties((*chat)["properties"], props);
-        return {{"chat_properties_updated", {{"chat_id", chat_id}, {"properties", wrap(props)}}}};
+        return {{"chat_properties_updated", {{"chat_id", chat_id}, {"properties", shown_properties(props)}}}};
     }
+
+    // Agent hooks of later versions; v3.0 has no such push, so they do nothing here.
+    virtual std::vector<StatePush> agent_greeting(const std::string& /*text*/) { return {}; }
+    virtual std::vector<StatePush> agent_queue_position(const std::string& /*chat_id*/, std::int64_t /*position*/,
+        std::int64_t /*wait_seconds*/) { return {}; }
+    virtual std::vector<StatePush> agent_thinking(const std::string& /*chat_id*/, const std::string& /*title*/) { return {}; }
+    virtual std::vector<StatePush> agent_event_preview(const std::string& /*chat_id*/, const std::string& /*text*/) { return {}; }
+    /// Whether the service knows this chat (the agent hooks act on the service that does).
+    bool has_chat(const std::string& chat_id) const { return chats_.count(chat_id) != 0; }
 
     std::vector<StatePush> agent_close_thread(const std::string& chat_id)
     {
@@ -140,7 +148,37 @@ public:
         return pushes;
     }
 
-private:
+protected:
+    // ---- what differs between versions (the v3.0 form here) ----------------------------------
+
+    /// Sets the server's time fields of a new event or thread.
+    virtual void stamp(json& object)
+    {
+        object["order"] = ++order_;
+        object["timestamp"] = now();
+    }
+    /// Properties as responses and pushes show them (v3.0 wraps each value).
+    virtual json shown_properties(const json& props) const { return wrap(props); }
+    virtual StatePush user_added(const json& chat, const json& user) const
+    {
+        return {"chat_user_added", {{"chat_id", chat["id"]}, {"thread_id", last_thread_id(chat)},
+                                       {"user", user}, {"user_type", "agent"}}};
+    }
+    virtual StatePush user_removed(const json& chat, const json& user_id) const
+    {
+        return {"chat_user_removed", {{"chat_id", chat["id"]}, {"thread_id", last_thread_id(chat)},
+                                         {"user_id", user_id}, {"user_type", "agent"}}};
+    }
+    virtual StatePush transferred(const json& chat, std::int64_t group) const
+    {
+        return {"chat_transferred", {{"chat_id", chat["id"]}, {"thread_id", last_thread_id(chat)},
+                                        {"requester_id", agent_["id"]}, {"type", "group"}, {"ids", {group}}}};
+    }
+    virtual StatePush closed(const json& chat, const json& thread, const json& by) const
+    {
+        return {"thread_closed", {{"chat_id", chat["id"]}, {"thread_id", thread["id"]}, {"user_id", by}}};
+    }
+
     static std::int64_t now()
     {
         return std::chrono::duration_cast<std::chrono::seconds>(
@@ -233,16 +271,14 @@ private:
         chat["users"].push_back(a);
         if (is_active(chat))
             chat["threads"].back()["user_ids"].push_back(agent_["id"]);
-        pushes.push_back({"chat_user_added", {{"chat_id", chat["id"]}, {"thread_id", last_thread_id(chat)},
-                                                 {"user", a}, {"user_type", "agent"}}});
+        pushes.push_back(user_added(chat, a));
     }
 
     json store_event(json& thread, json event)
     {
         auto n = thread["events"].size() + 1;
         event["id"] = thread["id"].get<std::string>() + "_" + std::to_string(n);
-        event["order"] = ++order_;
-        event["timestamp"] = now();
+        stamp(event);
         if (!event.contains("recipients"))
             event["recipients"] = "all";
         thread["events"].push_back(event);
@@ -251,8 +287,9 @@ private:
 
     json new_thread(const json& chat_request)
     {
-        json t = {{"id", new_id("T")}, {"active", true}, {"order", ++order_}, {"timestamp", now()},
-            {"user_ids", {customer_id()}}, {"events", json::array()}, {"properties", json::object()}};
+        json t = {{"id", new_id("T")}, {"active", true}, {"user_ids", {customer_id()}}, {"events", json::array()},
+            {"properties", json::object()}};
+        stamp(t);
         if (auto th = chat_request.find("thread"); th != chat_request.end() && th->is_object()) {
             if (th->contains("properties"))
                 merge_properties(t["properties"], (*th)["properties"]);
@@ -265,14 +302,14 @@ private:
     }
 
     /// A chat as responses and pushes show it: properties in the response form.
-    static json present(json chat, std::optional<json> only_thread = std::nullopt)
+    json present(json chat, std::optional<json> only_thread = std::nullopt) const
     {
-        chat["properties"] = wrap(chat["properties"]);
+        chat["properties"] = shown_properties(chat["properties"]);
         for (auto& t : chat["threads"])
-            t["properties"] = wrap(t["properties"]);
+            t["properties"] = shown_properties(t["properties"]);
         if (only_thread) {
             json t = *only_thread;
-            t["properties"] = wrap(t["properties"]);
+            t["properties"] = shown_properties(t["properties"]);
             chat.erase("threads");
             chat["thread"] = t;
         }
@@ -286,7 +323,7 @@ private:
                                                 {"system_message_type", "manual_archived_customer"}});
         thread["active"] = false;
         pushes.push_back({"incoming_event", {{"chat_id", chat["id"]}, {"thread_id", thread["id"]}, {"event", closing}}});
-        pushes.push_back({"thread_closed", {{"chat_id", chat["id"]}, {"thread_id", thread["id"]}, {"user_id", by}}});
+        pushes.push_back(closed(chat, thread, by));
     }
 
     json* require_chat(Outcome& o, const json& p, const char* key = "chat_id")
