@@ -30,7 +30,7 @@ protected:
     {
         server = std::make_unique<MockServer>(ioc.get_executor(), mc);
         ASSERT_FALSE(server->start());
-        client = std::make_unique<rtm::RtmClient>(ioc, fast_config(*server));
+        client = std::make_unique<rtm::v3_0::RtmClient>(ioc, fast_config(*server));
         client->async_run([this](error_code ec) { run_ec = ec; });
         ASSERT_TRUE(run_until(ioc, [&] { return client->state() == rtm::SessionState::ready; }));
     }
@@ -95,7 +95,7 @@ protected:
 
     asio::io_context ioc;
     std::unique_ptr<MockServer> server;
-    std::unique_ptr<rtm::RtmClient> client;
+    std::unique_ptr<rtm::v3_0::RtmClient> client;
     std::vector<rtm::Subscription> raw_subs;
     error_code run_ec;
 };
@@ -405,7 +405,7 @@ TEST(ApiStorage, CustomerSideStorageIsPushedAfterLogin)
     mc.customer_side_storage = {{"visits", "3"}};
     MockServer server(ioc.get_executor(), mc);
     ASSERT_FALSE(server.start());
-    rtm::RtmClient client(ioc, fast_config(server));
+    rtm::v3_0::RtmClient client(ioc, fast_config(server));
     std::optional<v3::CustomerSideStorageUpdated> storage;
     auto sub = client.pushes().on<v3::CustomerSideStorageUpdated>(
         [&](const v3::CustomerSideStorageUpdated& p) { storage = p; });
