@@ -8,7 +8,8 @@
 // Exit codes: 0 success; 1 the server answered with an error (its JSON on stderr); 2 connection
 // or login failure, or a request that got no answer; 64 bad command line.
 
-#include <livechat/rtm/default_version.hpp>
+#include <livechat/rtm/v3_0/version.hpp>
+#include <livechat/rtm/v3_6/version.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/raw.hpp>
@@ -39,6 +40,8 @@ using rtm::json;
 using namespace rtm_cli;
 
 /// Runs one command on its own io_context and returns the exit code.
+/// One run of the tool over a client of one protocol version.
+template <class Client>
 class Cli {
 public:
     explicit Cli(Options o)
@@ -68,7 +71,7 @@ public:
                 return finish(exit_failure, opts_.action + " failed: connection ended: " + describe(ec));
             finish(exit_failure, logged_in_ ? "connection ended: " + describe(ec) : not_logged_in(ec));
         });
-        client_->async_login({}, login_diag_, [this](rtm::error_code ec, rtm::v3_0::LoginResponse) {
+        client_->async_login({}, login_diag_, [this](rtm::error_code ec, typename Client::login_action::response) {
             if (ec) {
                 if (ec != asio::error::operation_aborted)
                     finish(exit_failure, not_logged_in(ec, &login_diag_));
@@ -90,6 +93,7 @@ private:
         rtm::ClientConfig cfg;
         cfg.url = opts_.url;
         cfg.license_id = opts_.license_id;
+        cfg.organization_id = opts_.organization_id;
         if (opts_.region == "fra")
             cfg.host = "api-fra.livechatinc.com";
         cfg.token_provider = rtm::static_token(opts_.token);
@@ -264,7 +268,7 @@ private:
     std::chrono::steady_clock::duration close_timeout_{};
     std::vector<std::string> secrets_; ///< the token in every form it can be printed in
     bool call_lost_ = false;           ///< the call failed with connection_lost
-    std::optional<rtm::RtmClient> client_;
+    std::optional<Client> client_;
     rtm::Subscription pushes_sub_;
     rtm::Diagnostics login_diag_;
     bool connected_ = false; ///< the websocket handshake succeeded at least once
@@ -284,5 +288,7 @@ int main(int argc, char** argv)
         std::cerr << "rtm-cli: " << e.message << "\n(rtm-cli --help for usage)\n";
         return exit_usage;
     }
-    return Cli(std::move(opts)).run();
+    if (opts.api_version == "3.0")
+        return Cli<rtm::v3_0::RtmClient>(std::move(opts)).run();
+    return Cli<rtm::v3_6::RtmClient>(std::move(opts)).run();
 }

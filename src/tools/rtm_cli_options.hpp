@@ -34,8 +34,11 @@ Logs in as a customer, then either sends one request and prints the response pay
 has printed N pushes, S seconds have passed, or it is interrupted.
 
 Options:
-  --url URL           a ws:// or wss:// endpoint (rtm-mock-server prints one)
+  --url URL           a ws:// or wss:// endpoint (rtm-mock-server prints one); the version
+                      in its path (/v3.0/, /v3.6/) chooses the protocol
+  --organization-id ID  the LiveChat organization; connects to the production v3.6 endpoint
   --license-id N      the LiveChat license; connects to the production v3.0 endpoint
+  --api-version V     3.6 (default) or 3.0, for an endpoint whose URL names no version
   --region REGION     with --license-id: dal (default) or fra
   --token TOKEN       the customer access token (without "Bearer ")
   --token-file FILE   read the token from FILE instead ("-" for standard input)
@@ -51,6 +54,8 @@ Exit codes: 0 success, 1 server error (its JSON on stderr), 2 connection or logi
 struct Options {
     std::string url;
     std::uint64_t license_id = 0;
+    std::string organization_id;
+    std::string api_version; ///< "3.0" or "3.6" (resolved by parse())
     std::string region;
     std::string token;
     std::string ca_pem;
@@ -146,6 +151,12 @@ Options parse(int argc, char** argv)
             o.url = value(a);
         } else if (a == "--license-id") {
             o.license_id = parse_count(a, value(a), 1, max_count);
+        } else if (a == "--organization-id") {
+            o.organization_id = value(a);
+        } else if (a == "--api-version") {
+            o.api_version = value(a);
+            if (o.api_version != "3.0" && o.api_version != "3.6")
+                throw UsageError{"--api-version must be 3.0 or 3.6"};
         } else if (a == "--region") {
             o.region = value(a);
         } else if (a == "--token") {
@@ -208,8 +219,23 @@ Options parse(int argc, char** argv)
         o.token = trim(o.token.substr(7));
     if (o.token.empty())
         throw UsageError{"a token is required (--token or --token-file)"};
-    if (o.url.empty() == (o.license_id == 0))
-        throw UsageError{"give exactly one of --url and --license-id"};
+    if (!o.url.empty() + (o.license_id != 0) + !o.organization_id.empty() != 1)
+        throw UsageError{"give exactly one of --url, --organization-id and --license-id"};
+    // The endpoint decides the version: a URL by its path, a license v3.0, an organization v3.6.
+    std::string implied;
+    if (o.license_id != 0)
+        implied = "3.0";
+    else if (!o.organization_id.empty())
+        implied = "3.6";
+    else if (o.url.find("/v3.0/") != std::string::npos)
+        implied = "3.0";
+    else if (o.url.find("/v3.6/") != std::string::npos || o.url.find("/v3.5/") != std::string::npos ||
+             o.url.find("/v3.4/") != std::string::npos)
+        implied = "3.6";
+    if (!implied.empty() && !o.api_version.empty() && implied != o.api_version)
+        throw UsageError{"--api-version " + o.api_version + " does not match the endpoint (v" + implied + ")"};
+    if (o.api_version.empty())
+        o.api_version = implied.empty() ? "3.6" : implied;
     if (!o.region.empty() && o.region != "dal" && o.region != "fra")
         throw UsageError{"--region must be dal or fra"};
     return o;

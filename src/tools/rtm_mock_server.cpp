@@ -20,7 +20,7 @@ void usage()
 {
     std::cerr << "usage: rtm-mock-server [--port N] [--tls [--write-ca FILE]] [--agent]\n"
                  "                       [--login-window-ms N] [--idle-ms N]\n"
-                 "Serves the mock RTM API on 127.0.0.1 and prints its URL on stdout.\n"
+                 "Serves the mock RTM API on 127.0.0.1 and prints its v3.0 and v3.6 URLs on stdout.\n"
                  "  --tls            serve wss:// with the bundled test certificate\n"
                  "  --write-ca FILE  write that certificate (PEM) to FILE, for rtm-cli --ca-file\n"
                  "  --agent          a scripted agent answers every customer message\n";
@@ -73,7 +73,8 @@ int main(int argc, char** argv)
     std::optional<livechat::rtm::testing::ScriptedAgent> scripted;
     if (agent)
         scripted.emplace(server);
-    std::cout << server.url() << std::endl;
+    // Both versions at once: the v3.0 URL first (as before), then the v3.6 one.
+    std::cout << server.url() << "\n" << server.url_v3_6() << std::endl;
     boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](auto, int) {
         server.stop();

@@ -176,6 +176,21 @@ TEST_F(CliTest, CallPrintsTheResponsePayloadOnStdoutAndExitsZero)
     EXPECT_EQ(r.err, "");
 }
 
+TEST_F(CliTest, CallOnA3_6UrlSpeaks3_6)
+{
+    start();
+    serve();
+    auto r = run_cli({"--url", server().url_v3_6(), "--token", "t0k3n", "call", "list_chats", "{}"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto out = json::parse(r.out, nullptr, false);
+    ASSERT_TRUE(out.is_object()) << r.out;
+    EXPECT_TRUE(out.contains("chats_summary")) << r.out;
+    EXPECT_EQ(out["total_chats"], 0);
+    // The same action name means nothing to the v3.0 service: the URL chose the version.
+    auto old = run_cli({"--url", server().url(), "--token", "t0k3n", "call", "list_chats", "{}"});
+    EXPECT_EQ(old.exit_code, 1) << old.err;
+}
+
 TEST_F(CliTest, CallSendsTheGivenPayload)
 {
     start();
@@ -332,7 +347,11 @@ TEST_F(CliTest, BadCommandLinesExit64WithAReason)
     };
     std::vector<Case> cases = {
         {{"call", "get_chats_summary"}, "token is required"},
-        {{"--token", "t", "call", "x"}, "exactly one of --url and --license-id"},
+        {{"--token", "t", "call", "x"}, "exactly one of --url, --organization-id and --license-id"},
+        {{"--token", "t", "--organization-id", "o", "--license-id", "1", "call", "x"}, "exactly one"},
+        {{"--token", "t", "--url", "ws://h/", "--api-version", "3.1", "call", "x"}, "must be 3.0 or 3.6"},
+        {{"--token", "t", "--url", "ws://h/v3.0/customer/rtm/ws", "--api-version", "3.6", "call", "x"}, "does not match"},
+        {{"--token", "t", "--license-id", "1", "--api-version", "3.6", "call", "x"}, "does not match"},
         {{"--token", "t", "--url", "ws://h/", "--license-id", "1", "call", "x"}, "exactly one"},
         {{"--token", "t", "--url", "ws://h/", "call"}, "needs an ACTION"},
         {{"--token", "t", "--url", "ws://h/", "call", "a", "{not json"}, "JSON object"},
@@ -645,7 +664,7 @@ TEST(MockServerBinary, MemoryStaysFlatUnderManyRequests)
     cfg.url = url;
     cfg.token_provider = livechat::rtm::static_token("t0k3n");
     cfg.reconnect.enabled = false;
-    livechat::rtm::RtmClient client(ioc, cfg);
+    livechat::rtm::v3_0::RtmClient client(ioc, cfg);
     client.async_run([](livechat::rtm::error_code) {});
     const json padded = {{"limit", 1}, {"padding", std::string(8 * 1024, 'x')}};
     auto send_batch = [&](int n) {
