@@ -12,6 +12,7 @@
 #include <livechat/rtm/ids.hpp>
 #include <livechat/rtm/push_dispatcher.hpp>
 #include <livechat/rtm/reconnect.hpp>
+#include <livechat/rtm/timestamp.hpp>
 #include <livechat/rtm/session_state.hpp>
 #include <livechat/rtm/open_enum.hpp>
 #include <livechat/rtm/v3_0/actions.hpp>
@@ -25,5 +26,12 @@
 #include <livechat/rtm/v3_0/pushes.hpp>
 #include <livechat/rtm/v3_0/users.hpp>
 #include <livechat/rtm/v3_0/version.hpp>
+#include <livechat/rtm/v3_6/actions.hpp>
+#include <livechat/rtm/v3_6/chat.hpp>
+#include <livechat/rtm/v3_6/common.hpp>
+#include <livechat/rtm/v3_6/events.hpp>
+#include <livechat/rtm/v3_6/login.hpp>
+#include <livechat/rtm/v3_6/pushes.hpp>
+#include <livechat/rtm/v3_6/version.hpp>
 
 #endif

@@ -1,9 +1,10 @@
-// libFuzzer harness: the mock service's request handling. Each input line is one request
+// libFuzzer harness: the mock services' request handling. Each input line is one request
 // frame, read as the mock server reads it (bounded JSON, then the action's handler over the
-// in-memory state), so a run is a whole hostile conversation with one stateful service.
+// in-memory state), so a run is a whole hostile conversation with one stateful service: the
+// v3.0 one, or the v3.6 one when the input's first byte is odd.
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
-#include <livechat/rtm/testing/v3_0/mock_methods.ipp>
+#include <livechat/rtm/testing/v3_6/mock_service.ipp>
 
 #include <cstddef>
 #include <cstdint>
@@ -14,7 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using nlohmann::json;
     namespace mock = livechat::rtm::testing::detail;
     std::string_view input(reinterpret_cast<const char*>(data), size);
-    mock::MockState state("fuzz-customer", json::object());
+    mock::MockState v3_0("fuzz-customer", json::object());
+    mock::MockState36 v3_6("fuzz-customer", json::object());
+    mock::MockState& state = size > 0 && (data[0] & 1) ? static_cast<mock::MockState&>(v3_6) : v3_0;
     std::vector<mock::StatePush> pushes;
     std::string first_chat;
     for (std::size_t at = 0; at <= input.size();) {
@@ -44,6 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             first_chat = state.chats().begin()->first;
         if (!first_chat.empty() && (line.size() & 3) == 0)
             (void)state.agent_event(first_chat, json{{"type", "message"}, {"text", "hi"}});
+        if (!first_chat.empty() && (line.size() & 7) == 1) {
+            (void)state.agent_greeting("hello");
+            (void)state.agent_queue_position(first_chat, static_cast<std::int64_t>(line.size()), 5);
+            (void)state.agent_thinking(first_chat, "thinking");
+            (void)state.agent_event_preview(first_chat, "prev");
+        }
     }
     return 0;
 }
