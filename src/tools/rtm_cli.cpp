@@ -104,6 +104,13 @@ private:
         // One request has no use for reconnects; a listener keeps going for hours.
         cfg.reconnect.enabled = opts_.command == Options::Command::listen;
         if (opts_.verbose) {
+            // RTM: a version in its legacy or deprecated stage names its end date (once is enough).
+            cfg.lifecycle_notice = [this](std::string_view header, std::string_view value) {
+                if (!lifecycle_told_)
+                    std::cerr << "! " << header << ": " << value
+                              << " (this API version's current lifecycle stage ends then)" << std::endl;
+                lifecycle_told_ = true;
+            };
             cfg.frame_trace = [this](rtm::FrameDirection d, std::string_view text) {
                 std::cerr << (d == rtm::FrameDirection::sent ? "> " : "< ")
                           << printable(redact(std::string(text))) << std::endl;
@@ -268,6 +275,7 @@ private:
     std::chrono::steady_clock::duration close_timeout_{};
     std::vector<std::string> secrets_; ///< the token in every form it can be printed in
     bool call_lost_ = false;           ///< the call failed with connection_lost
+    bool lifecycle_told_ = false;      ///< a Legacy/Deprecation header was printed
     std::optional<Client> client_;
     rtm::Subscription pushes_sub_;
     rtm::Diagnostics login_diag_;

@@ -44,7 +44,8 @@ Options:
   --token-file FILE   read the token from FILE instead ("-" for standard input)
   --ca-file FILE      also trust this PEM certificate for wss:// (rtm-mock-server --tls)
   --timeout S         seconds to wait for a response (default 20)
-  --verbose           print every frame sent (>) and received (<) on stderr, token redacted
+  --verbose           print every frame sent (>) and received (<) on stderr, token redacted,
+                      and a Legacy or Deprecation header of the handshake (once)
   --help              this text
 
 Exit codes: 0 success, 1 server error (its JSON on stderr), 2 connection or login failure,

@@ -191,6 +191,19 @@ TEST_F(CliTest, CallOnA3_6UrlSpeaks3_6)
     EXPECT_EQ(old.exit_code, 1) << old.err;
 }
 
+TEST_F(CliTest, VerbosePrintsALifecycleHeaderOnce)
+{
+    MockServerConfig mc;
+    mc.handshake_headers = {{"Legacy", "2027-06-30"}};
+    start(mc);
+    serve();
+    auto r = run_cli({"--verbose", "--url", server().url_v3_6(), "--token", "t0k3n", "call", "list_chats"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto first = r.err.find("Legacy: 2027-06-30");
+    EXPECT_NE(first, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("Legacy: 2027-06-30", first + 1), std::string::npos);
+}
+
 TEST_F(CliTest, CallSendsTheGivenPayload)
 {
     start();

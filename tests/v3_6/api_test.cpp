@@ -296,3 +296,52 @@ TEST(Api36Url, TheDefaultUrlCarriesTheOrganization)
     EXPECT_EQ(*ran, rtm::error::invalid_config);
     EXPECT_NE(client.diagnostics().client_message.find("organization_id"), std::string::npos);
 }
+
+TEST(Api36Envelope, ARequestMayRunUnderALaterVersionNeverAnEarlierOne)
+{
+    boost::asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    auto cfg = config_3_6(server);
+    std::vector<std::string> sent;
+    cfg.frame_trace = [&](rtm::FrameDirection d, std::string_view text) {
+        if (d == rtm::FrameDirection::sent)
+            sent.emplace_back(text);
+    };
+    v36::RtmClient client(ioc, cfg);
+    client.async_run([](error_code) {});
+    ASSERT_TRUE(run_until(ioc, [&] { return client.state() == rtm::SessionState::ready; }));
+
+    std::optional<error_code> later, lower, garbage;
+    client.async_execute<v36::ListChats>({}, rtm::RequestOptions{"3.7"}, [&](error_code ec, auto) { later = ec; });
+    rtm::Diagnostics why;
+    client.async_execute<v36::ListChats>({}, rtm::RequestOptions{"3.5", &why}, [&](error_code ec, auto) { lower = ec; });
+    client.async_call("list_chats", json::object(), rtm::RequestOptions{"three"}, [&](error_code ec, json) { garbage = ec; });
+    ASSERT_TRUE(run_until(ioc, [&] { return later && lower && garbage; }));
+    EXPECT_FALSE(*later) << later->message();
+    EXPECT_EQ(*lower, rtm::error::validation);
+    EXPECT_NE(why.client_message.find("lower than the connection's 3.6"), std::string::npos) << why.client_message;
+    EXPECT_EQ(*garbage, rtm::error::validation);
+    auto with_version = std::count_if(sent.begin(), sent.end(), [](const std::string& f) {
+        return json::parse(f).value("version", "") == "3.7";
+    });
+    EXPECT_EQ(with_version, 1); // the refused ones were never sent
+}
+
+TEST(Api36Envelope, LifecycleHeadersOfTheHandshakeReachTheApplication)
+{
+    boost::asio::io_context ioc;
+    MockServerConfig mc;
+    mc.handshake_headers = {{"Deprecation", "2026-12-31"}};
+    MockServer server(ioc.get_executor(), mc);
+    ASSERT_FALSE(server.start());
+    auto cfg = config_3_6(server);
+    std::vector<std::pair<std::string, std::string>> notices;
+    cfg.lifecycle_notice = [&](std::string_view h, std::string_view v) { notices.emplace_back(h, v); };
+    v36::RtmClient client(ioc, cfg);
+    client.async_run([](error_code) {});
+    ASSERT_TRUE(run_until(ioc, [&] { return client.state() == rtm::SessionState::ready; }));
+    ASSERT_EQ(notices.size(), 1u);
+    EXPECT_EQ(notices[0].first, "Deprecation");
+    EXPECT_EQ(notices[0].second, "2026-12-31");
+}

@@ -38,6 +38,16 @@ inline constexpr bool action_fits = std::is_void_v<typename action_version<Actio
                                     std::is_same_v<typename action_version<Action>::type, Version>;
 } // namespace detail
 
+/// Options of one request (`async_execute`, `async_call`).
+struct RequestOptions {
+    /// Runs this request under a later API version than the connection's (3.6+: the envelope's
+    /// `version`, e.g. "3.7"); empty for the connection's. A malformed or lower version fails
+    /// at once with `error::validation`, before anything is sent.
+    std::string version;
+    /// Receives the server's error text or the bad field's path; must outlive the operation.
+    Diagnostics* diagnostics = nullptr;
+};
+
 /// A customer's connection to the LiveChat Customer Chat RTM API, speaking protocol `Version`
 /// (one version folder's `Version`): the version picks the URL, the login action and its
 /// types, and the typed actions the client accepts. `RtmClient`
@@ -156,13 +166,20 @@ public:
     template <class Action, class Token = boost::asio::deferred_t>
     auto async_execute(typename Action::request req, Token&& token = {})
     {
-        return execute<Action>(std::move(req), nullptr, std::forward<Token>(token));
+        return execute<Action>(std::move(req), RequestOptions{}, std::forward<Token>(token));
     }
     /// As above, with the server's error text (or the bad field's path) delivered into `diag`.
     template <class Action, class Token = boost::asio::deferred_t>
     auto async_execute(typename Action::request req, Diagnostics& diag, Token&& token = {})
     {
-        return execute<Action>(std::move(req), &diag, std::forward<Token>(token));
+        return execute<Action>(std::move(req), RequestOptions{{}, &diag}, std::forward<Token>(token));
+    }
+
+    /// As above, with per-request options (a later API `version`, diagnostics).
+    template <class Action, class Token = boost::asio::deferred_t>
+    auto async_execute(typename Action::request req, RequestOptions opts, Token&& token = {})
+    {
+        return execute<Action>(std::move(req), std::move(opts), std::forward<Token>(token));
     }
 
     /// The untyped escape hatch: sends `action` with a JSON object `payload` (include
@@ -175,17 +192,26 @@ public:
     template <class Json = nlohmann::json, class Token = boost::asio::deferred_t>
     auto async_call(std::string action, Json payload, Token&& token = {})
     {
+        return async_call<Json>(std::move(action), std::move(payload), RequestOptions{}, std::forward<Token>(token));
+    }
+
+    /// As above, with per-request options (a later API `version`, diagnostics).
+    template <class Json = nlohmann::json, class Token = boost::asio::deferred_t>
+    auto async_call(std::string action, Json payload, RequestOptions opts, Token&& token = {})
+    {
         return boost::asio::async_initiate<Token, void(error_code, Json)>(
-            [core = core_](auto handler, std::string action, Json payload) {
+            [core = core_](auto handler, std::string action, Json payload, RequestOptions opts) {
                 using Adapter = detail::ReplyAdapter<Json, detail::RawDecode, decltype(handler)>;
                 detail::RequestWriter writer{&payload,
                     [](nlohmann::json& out, const void* p, Diagnostics&) -> error_code {
                         out = *static_cast<const Json*>(p);
                         return {};
-                    }};
-                detail::start_request(core, action, writer, nullptr, Adapter{std::move(handler), nullptr});
+                    },
+                    opts.version};
+                detail::start_request(core, action, writer, opts.diagnostics,
+                    Adapter{std::move(handler), opts.diagnostics});
             },
-            token, std::move(action), std::move(payload));
+            token, std::move(action), std::move(payload), std::move(opts));
     }
 
     /// Stops gracefully and completes when everything has: the connection is closed (close
@@ -237,16 +263,20 @@ public:
 
 private:
     template <class Action, class Token>
-    auto execute(typename Action::request req, Diagnostics* diag, Token&& token)
+    auto execute(typename Action::request req, RequestOptions opts, Token&& token)
     {
         static_assert(detail::action_fits<Action, Version>,
             "Action belongs to another protocol version than this client's");
         using Response = typename Action::response;
+        // The request and options travel inside the initiation object, so deferred and
+        // awaitable operations own them until they launch.
         return boost::asio::async_initiate<Token, void(error_code, Response)>(
-            [core = core_, req = std::move(req), diag](auto handler) {
+            [core = core_, req = std::move(req), opts = std::move(opts)](auto handler) {
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
-                detail::start_request(core, Action::name, detail::writer_for(req), diag,
-                    Adapter{std::move(handler), diag});
+                auto writer = detail::writer_for(req);
+                writer.version = opts.version;
+                detail::start_request(core, Action::name, writer, opts.diagnostics,
+                    Adapter{std::move(handler), opts.diagnostics});
             },
             token);
     }

@@ -125,6 +125,13 @@ struct ClientConfig {
     /// login frame is traced with `"token":"<redacted>"`. Runs on the client's executor in the
     /// middle of I/O: keep it short and do not call back into the client.
     std::function<void(FrameDirection, std::string_view text)> frame_trace;
+
+    /// Called after a websocket handshake whose response carries a lifecycle header: `Legacy`
+    /// or `Deprecation` with the end date of the API version's current stage (e.g.
+    /// `"Deprecation", "2026-12-31"`; at most 64 printable characters are passed on). Plan the
+    /// move to a newer version before that date. Runs on the client's executor, once per
+    /// connection that carries one; do not call back into the client.
+    std::function<void(std::string_view header, std::string_view value)> lifecycle_notice;
 };
 
 } // namespace livechat::rtm

@@ -38,6 +38,7 @@ using RunHandler = boost::asio::any_completion_handler<void(error_code)>;
 struct RequestWriter {
     const void* object;
     error_code (*write)(nlohmann::json& out, const void* object, Diagnostics& diag);
+    std::string_view version = {}; ///< the envelope's `version`, or empty
 };
 
 /// A core speaking `protocol` (a version's description, which lives as long as the program).

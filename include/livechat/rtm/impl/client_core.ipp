@@ -23,13 +23,52 @@ inline void ClientCore::start_run(RunHandler handler)
     execute(session_.on_start());
 }
 
+/// "3.6" as (3, 6); nothing unless it is digits, a dot, digits.
+inline std::optional<std::pair<unsigned, unsigned>> parse_api_version(std::string_view v)
+{
+    auto dot = v.find('.');
+    auto number = [](std::string_view s) -> std::optional<unsigned> {
+        if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos)
+            return std::nullopt;
+        unsigned n = 0;
+        for (char c : s)
+            n = n * 10 + static_cast<unsigned>(c - '0');
+        return n;
+    };
+    if (dot == std::string_view::npos)
+        return std::nullopt;
+    auto major = number(v.substr(0, dot)), minor = number(v.substr(dot + 1));
+    if (!major || !minor)
+        return std::nullopt;
+    return std::pair{*major, *minor};
+}
+
+/// RTM 3.6: a request may run under a later API version, never an earlier one.
+inline error_code check_request_version(std::string_view wanted, std::string_view connection, Diagnostics& diag)
+{
+    auto w = parse_api_version(wanted), c = parse_api_version(connection);
+    if (!w) {
+        diag.client_message = "version must look like \"3.7\"";
+        return error::validation;
+    }
+    if (c && *w < *c) {
+        diag.client_message = "version " + std::string(wanted) + " is lower than the connection's " +
+                              std::string(connection);
+        return error::validation;
+    }
+    return {};
+}
+
 inline void ClientCore::start_request(std::string_view action, RequestWriter writer, Diagnostics* diag, ReplyHandler handler)
 {
     if (!running_)
         return complete(std::move(handler), error::not_running);
     nlohmann::json payload = nlohmann::json::object();
     Diagnostics checked;
-    if (auto ec = writer.write(payload, writer.object, checked)) {
+    error_code refused;
+    if (!writer.version.empty())
+        refused = check_request_version(writer.version, protocol_.name(), checked);
+    if (auto ec = refused ? refused : writer.write(payload, writer.object, checked)) {
         if (diag)
             *diag = std::move(checked);
         return complete(std::move(handler), ec); // rejected locally: nothing is sent
@@ -41,7 +80,7 @@ inline void ClientCore::start_request(std::string_view action, RequestWriter wri
     }
     std::string id = book_.next_id();
     on_cancel(handler, [id](ClientCore& self) { self.cancel_request(id); });
-    std::string frame = encode_request(action, id, payload);
+    std::string frame = encode_request(action, id, payload, writer.version);
     // RTM: login goes first, and at most max_in_flight requests are pending per connection;
     // everything else waits in order.
     auto deadline = later(cfg_.request_timeout);
@@ -124,6 +163,8 @@ inline void ClientCore::run_command(const cmd::Connect&)
     transport_ = make_transport();
     TransportEvents events;
     events.on_open = on_connection<&ClientCore::on_open>();
+    if (cfg_.lifecycle_notice)
+        events.on_lifecycle = on_connection<&ClientCore::on_lifecycle>();
     events.on_message = on_connection<&ClientCore::on_message>();
     events.on_control = on_connection<&ClientCore::on_control>();
     events.on_closed = on_connection<&ClientCore::on_closed>();

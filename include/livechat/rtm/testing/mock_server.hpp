@@ -55,6 +55,9 @@ struct MockServerConfig {
     /// With `tls`: called once with the server's OpenSSL context (an `SSL_CTX*`) before it
     /// listens, to offer odd TLS versions or ciphers to the client under test.
     std::function<void(ssl_ctx_st*)> tls_context_setup;
+    /// Extra headers of every websocket upgrade response, e.g. {"Deprecation", "2026-12-31"}
+    /// to play a version in its deprecation stage.
+    std::map<std::string, std::string> handshake_headers;
 };
 
 /// A push the mock sends as part of a reaction.

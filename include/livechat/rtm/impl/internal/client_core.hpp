@@ -158,6 +158,8 @@ private:
         };
     }
 
+    void on_lifecycle(std::string_view header, std::string_view value) { cfg_.lifecycle_notice(header, value); }
+
     void run_command(const cmd::Connect&);
     void run_command(const cmd::StartLogin&);
 

@@ -21,6 +21,8 @@ struct TransportEvents {
     std::function<void(std::string_view)> on_message; ///< one whole text message
     std::function<void()> on_control;                 ///< a ping or pong control frame arrived
     std::function<void(error_code)> on_closed;        ///< exactly once after a successful open
+    /// A lifecycle header (`Legacy`, `Deprecation`) of the handshake response, before on_open.
+    std::function<void(std::string_view header, std::string_view value)> on_lifecycle;
 };
 
 class Transport {

@@ -216,8 +216,26 @@ private:
         bool default_port = endpoint_.port == (Tls ? "443" : "80");
         if (!default_port)
             host += ":" + endpoint_.port;
-        ws_.async_handshake(host, endpoint_.target,
+        ws_.async_handshake(response_, host, endpoint_.target,
             [self = this->shared_from_this()](error_code ec) { self->on_handshake(ec); });
+    }
+
+    /// RTM: a version in its `legacy` or `deprecated` stage says until when in the upgrade
+    /// response. The value comes from the server: cut to 64 printable ASCII characters.
+    void report_lifecycle()
+    {
+        if (!events_.on_lifecycle)
+            return;
+        for (const char* name : {"Legacy", "Deprecation"}) {
+            auto it = response_.find(name);
+            if (it == response_.end())
+                continue;
+            std::string value;
+            for (char c : it->value().substr(0, 64))
+                value += c >= 0x20 && c < 0x7f ? c : '?';
+            events_.on_lifecycle(name, value);
+        }
+        response_ = {}; // nothing else in it is needed
     }
 
     void on_handshake(error_code ec)
@@ -228,6 +246,7 @@ private:
             return open_failed(ec);
         if (aborted_)
             return open_failed(asio::error::operation_aborted);
+        report_lifecycle();
         phase_ = Phase::open;
         deadline_.cancel();
         websocket::stream_base::timeout t{};
@@ -367,6 +386,7 @@ private:
     asio::ip::tcp::resolver resolver_;
     asio::steady_timer deadline_;
     websocket::stream<next_layer> ws_;
+    websocket::response_type response_; ///< the upgrade response, until its headers are read
     beast::flat_buffer buffer_;
     Outbox outbox_;
     // One per kind of operation that can be outstanding at once (see release_suspended_operations).

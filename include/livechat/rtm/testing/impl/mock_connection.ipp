@@ -17,6 +17,7 @@
 #include <boost/beast/websocket/ssl.hpp>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,6 +58,7 @@ public:
     std::size_t id = 0;
     bool open = true;
     std::string target; ///< path and query of the websocket handshake (picks the version)
+    std::map<std::string, std::string> handshake_headers; ///< added to the upgrade response
     // The server's view of the connection.
     bool logged_in = false;
     std::size_t unanswered = 0; ///< requests held back (delayed or withheld)
@@ -143,6 +145,12 @@ private:
                     return self->finish();
                 self->target = std::string(self->upgrade_.target());
                 beast::get_lowest_layer(self->ws_).expires_never(); // the websocket's own timeouts from here
+                if (!self->handshake_headers.empty())
+                    self->ws_.set_option(websocket::stream_base::decorator(
+                        [headers = self->handshake_headers](websocket::response_type& res) {
+                            for (const auto& [name, value] : headers)
+                                res.set(name, value);
+                        }));
                 self->ws_.async_accept(self->upgrade_, [self](boost::system::error_code ec) { self->upgraded(ec); });
             });
     }

@@ -236,6 +236,7 @@ private:
     {
         auto c = std::make_shared<MockConnection<Tls>>(weak_from_this(), std::move(socket), tls_ctx);
         c->id = ++accepted;
+        c->handshake_headers = cfg.handshake_headers;
         peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex)};
         c->start();
     }
