@@ -29,8 +29,10 @@
 #include <livechat/rtm/v3_6/actions.hpp>
 #include <livechat/rtm/v3_6/chat.hpp>
 #include <livechat/rtm/v3_6/common.hpp>
+#include <livechat/rtm/v3_6/convenience.hpp>
 #include <livechat/rtm/v3_6/events.hpp>
 #include <livechat/rtm/v3_6/login.hpp>
+#include <livechat/rtm/v3_6/pagination.hpp>
 #include <livechat/rtm/v3_6/pushes.hpp>
 #include <livechat/rtm/v3_6/version.hpp>
 

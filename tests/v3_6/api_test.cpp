@@ -7,8 +7,11 @@
 #include <livechat/rtm.hpp>
 #include <livechat/rtm/raw.hpp>
 #include <livechat/rtm/v3_6/actions.hpp>
+#include <livechat/rtm/v3_6/pagination.hpp>
 #include <livechat/rtm/v3_6/pushes.hpp>
 #include <livechat/rtm/v3_6/version.hpp>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
 
 #include <gtest/gtest.h>
 
@@ -208,6 +211,13 @@ TEST_F(Api36, AWholeConversationWithTypedCallsOnly)
     EXPECT_EQ(threads, 5u);
     EXPECT_EQ(page.found_threads, 5);
 
+    // The helper walks the same pages by itself.
+    std::optional<std::pair<error_code, std::vector<v36::Thread>>> all;
+    v36::async_list_all_threads(*client, first, [&](error_code e, std::vector<v36::Thread> t) { all.emplace(e, std::move(t)); });
+    ASSERT_TRUE(run_until(ioc, [&] { return all.has_value(); }));
+    ASSERT_FALSE(all->first) << all->first.message();
+    EXPECT_EQ(all->second.size(), 5u);
+
     auto [list_ec, list] = call<v36::ListChats>({});
     ASSERT_FALSE(list_ec);
     ASSERT_EQ(list.chats_summary.size(), 1u);
@@ -344,4 +354,37 @@ TEST(Api36Envelope, LifecycleHeadersOfTheHandshakeReachTheApplication)
     ASSERT_EQ(notices.size(), 1u);
     EXPECT_EQ(notices[0].first, "Deprecation");
     EXPECT_EQ(notices[0].second, "2026-12-31");
+}
+
+TEST_F(Api36, PageWalkStopsAtTheFirstErrorAndAtARepeatedCursor)
+{
+    using rtm::testing::Reaction;
+    server->script("list_chats", Reaction::respond(R"({"chats_summary":[],"total_chats":0,"next_page_id":"same"})"));
+    server->script("list_chats", Reaction::respond(R"({"chats_summary":[],"total_chats":0,"next_page_id":"same"})"));
+    std::optional<error_code> looped;
+    v36::async_list_all_chats(*client, {}, [&](error_code ec, std::vector<v36::ChatSummary>) { looped = ec; });
+    ASSERT_TRUE(run_until(ioc, [&] { return looped.has_value(); }));
+    EXPECT_EQ(*looped, rtm::error::malformed_payload);
+
+    server->script("list_chats", Reaction::respond(R"({"chats_summary":[],"total_chats":0,"next_page_id":"p2"})"));
+    server->script("list_chats", Reaction::fail("internal", "boom"));
+    std::optional<error_code> failed;
+    v36::async_list_all_chats(*client, {}, [&](error_code ec, std::vector<v36::ChatSummary>) { failed = ec; });
+    ASSERT_TRUE(run_until(ioc, [&] { return failed.has_value(); }));
+    EXPECT_EQ(*failed, rtm::error::internal);
+}
+
+TEST_F(Api36, PageWalkIsCancellable)
+{
+    using rtm::testing::Reaction;
+    server->script("list_chats", Reaction::withhold());
+    boost::asio::cancellation_signal cancel;
+    std::optional<error_code> walked;
+    v36::async_list_all_chats(*client, {},
+        boost::asio::bind_cancellation_slot(cancel.slot(),
+            [&](error_code ec, std::vector<v36::ChatSummary>) { walked = ec; }));
+    ASSERT_TRUE(run_until(ioc, [&] { return server->count("list_chats") == 1; }));
+    cancel.emit(boost::asio::cancellation_type::terminal);
+    ASSERT_TRUE(run_until(ioc, [&] { return walked.has_value(); }));
+    EXPECT_EQ(*walked, boost::asio::error::operation_aborted);
 }
