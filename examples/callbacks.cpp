@@ -2,7 +2,8 @@
 // agent's answer (a typed incoming_event push), replies, and leaves.
 //
 //   callbacks                                    against the bundled mock server
-//   callbacks --license-id N --token-file F      against LiveChat
+//   callbacks --organization-id ID --token-file F   against LiveChat (3.6)
+//   callbacks_v3_0                               the same over v3.0
 
 #include "example_target.hpp"
 
@@ -14,7 +15,7 @@
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
+namespace api = examples::api; // v3_6, or v3_0 in the _v3_0 build
 
 int main(int argc, char** argv)
 {
@@ -22,19 +23,19 @@ int main(int argc, char** argv)
     auto target = examples::make_target(ioc.get_executor(), argc, argv);
     if (!target)
         return 2;
-    rtm::RtmClient client(ioc, target->config);
+    api::RtmClient client(ioc, target->config);
     rtm::CustomerId me;
     rtm::ChatId chat;
     int exit_code = 1;
 
     // Every handler runs on the io_context's thread, one at a time: no locks needed.
-    auto answers = client.pushes().on<v3::IncomingEvent>([&](const v3::IncomingEvent& push) {
-        const auto* message = push.event ? std::get_if<v3::Message>(&*push.event) : nullptr;
+    auto answers = client.pushes().on<api::IncomingEvent>([&](const api::IncomingEvent& push) {
+        const auto* message = examples::message_of(push);
         if (!message || message->author_id == me.str())
             return; // not a message, or our own echoed back
         std::cout << "agent: " << message->text << "\n";
-        v3::async_send_message(client, chat, "Thank you!", [&](rtm::error_code ec, v3::SendEventResponse sent) {
-            std::cout << "sent event " << v3::base_of(sent.event).id.str() << ": " << (ec ? ec.message() : "ok") << "\n";
+        api::async_send_message(client, chat, "Thank you!", [&](rtm::error_code ec, api::SendEventResponse) {
+            std::cout << "sent: Thank you! (" << (ec ? ec.message() : "ok") << ")\n";
             exit_code = ec ? 1 : 0;
             client.async_stop([&](rtm::error_code) {
                 if (target->mock)
@@ -44,19 +45,19 @@ int main(int argc, char** argv)
     });
 
     client.async_run([](rtm::error_code ec) { std::cout << "run ended: " << ec.message() << "\n"; });
-    client.async_login({}, [&](rtm::error_code ec, v3::LoginResponse login) {
+    client.async_login({}, [&](rtm::error_code ec, api::LoginResponse login) {
         if (ec) {
             std::cerr << "login failed: " << ec.message() << "\n";
             return client.cancel();
         }
-        me = login.customer_id;
+        me = rtm::CustomerId(examples::customer_of(login));
         std::cout << "logged in as " << me << "\n";
-        v3::async_start_chat_with_message(client, "Hello from callbacks!", [&](rtm::error_code ec, v3::ChatResponse r) {
+        api::async_start_chat_with_message(client, "Hello from callbacks!", [&](rtm::error_code ec, auto started) {
             if (ec) {
                 std::cerr << "start_chat failed: " << ec.message() << "\n";
                 return client.cancel();
             }
-            chat = r.chat.id;
+            chat = examples::chat_of(started);
             std::cout << "chat " << chat << " started; waiting for the agent\n";
         });
     });

@@ -2,12 +2,15 @@
 //
 //   console_chat                      with a scripted agent on an in-process mock server
 //   console_chat --demo               ... and a scripted customer too (what `setup.sh demo` runs)
-//   console_chat --license-id N --token-file F      with your LiveChat license
+//   console_chat --organization-id ID --token-file F   with your LiveChat organization (3.6)
+//   console_chat_v3_0 ...             the same over v3.0 (--license-id N for LiveChat)
 //
 // Type a line and press Enter to send it; agent messages and typing indicators show as they
 // arrive; /quit (or Ctrl-D) leaves. The chat resumes if the customer already has an active one.
 // While you type, the agent gets sneak peeks of the unsent text (RTM: customers only send
-// them). In a terminal, keys are read one by one for that; from a pipe, whole lines.
+// them). In a terminal, keys are read one by one for that; from a pipe, whole lines. On 3.6 it
+// also shows greetings (and accepts them), the chat's place in the queue, and when the agent
+// is thinking.
 
 #include "example_target.hpp"
 
@@ -31,27 +34,41 @@
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
+namespace api = examples::api; // v3_6, or v3_0 in the _v3_0 build
 using namespace std::chrono_literals;
 
 class ConsoleChat {
 public:
     ConsoleChat(asio::io_context& ioc, rtm::ClientConfig cfg) : client_(ioc, std::move(cfg))
     {
-        subs_.push_back(client_.pushes().on<v3::IncomingEvent>([this](const v3::IncomingEvent& p) { show(p); }));
-        subs_.push_back(client_.pushes().on<v3::IncomingTypingIndicator>([this](const v3::IncomingTypingIndicator& p) {
+        subs_.push_back(client_.pushes().on<api::IncomingEvent>([this](const api::IncomingEvent& p) { show(p); }));
+        subs_.push_back(client_.pushes().on<api::IncomingTypingIndicator>([this](const api::IncomingTypingIndicator& p) {
             if (p.typing_indicator.author_id != customer_.str())
                 say(p.typing_indicator.is_typing ? "  (" + name_of(p.typing_indicator.author_id) + " is typing...)"
                                                  : "");
         }));
-        subs_.push_back(client_.pushes().on<v3::ChatUserAdded>([this](const v3::ChatUserAdded& p) {
+        subs_.push_back(client_.pushes().on<examples::UserJoined>([this](const examples::UserJoined& p) {
             names_[p.user.id] = p.user.name.value_or(p.user.id);
             if (p.user.id != customer_.str())
                 say("  (" + names_[p.user.id] + " joined the chat)");
         }));
-        subs_.push_back(client_.pushes().on<v3::ThreadClosed>([this](const v3::ThreadClosed&) {
+        subs_.push_back(client_.pushes().on<examples::ChatClosed>([this](const examples::ChatClosed&) {
             say("  (the chat was closed; your next message starts a new one)");
         }));
+#ifndef EXAMPLE_API_V3_0
+        subs_.push_back(client_.pushes().on<api::IncomingGreeting>([this](const api::IncomingGreeting& p) {
+            greet(p.greeting);
+        }));
+        subs_.push_back(client_.pushes().on<api::QueuePositionUpdated>([this](const api::QueuePositionUpdated& p) {
+            auto position = p.queue.position.value_or(0);
+            say(position > 0 ? "  (you are number " + std::to_string(position) + " in the queue, about " +
+                                   std::to_string(p.queue.wait_time.value_or(0)) + " s to wait)"
+                             : "  (an agent is with you now)");
+        }));
+        subs_.push_back(client_.pushes().on<api::IncomingThinkingIndicator>([this](const api::IncomingThinkingIndicator& p) {
+            say("  (" + name_of(p.author_id.value_or("")) + ": " + p.title.value_or("thinking...") + ")");
+        }));
+#endif
     }
 
     /// Connects and logs in; `on_ready` runs once the customer can chat.
@@ -62,13 +79,17 @@ public:
                 say("connection ended: " + ec.message() + " " + client_.diagnostics().client_message);
             ended_ = true;
         });
-        client_.async_login({}, [this, on_ready](rtm::error_code ec, v3::LoginResponse r) {
+        client_.async_login({}, [this, on_ready](rtm::error_code ec, api::LoginResponse r) {
             if (ec)
                 return say("login failed: " + ec.message());
-            customer_ = r.customer_id;
+            customer_ = rtm::CustomerId(examples::customer_of(r));
             if (r.has_active_thread && !r.chats.empty())
                 chat_ = r.chats.front().chat_id;
             say("logged in as customer " + customer_.str() + (chat_.empty() ? "" : ", resuming chat " + chat_.str()));
+#ifndef EXAMPLE_API_V3_0
+            if (r.greeting && !r.greeting->accepted.value_or(false))
+                greet(*r.greeting); // shown before we logged in
+#endif
             on_ready();
         });
     }
@@ -81,14 +102,14 @@ public:
         if (line.empty())
             return;
         if (chat_.empty()) {
-            v3::async_start_chat_with_message(client_, line, [this](rtm::error_code ec, v3::ChatResponse r) {
+            api::async_start_chat_with_message(client_, line, [this](rtm::error_code ec, auto started) {
                 if (ec)
                     return say("could not start the chat: " + ec.message());
-                chat_ = r.chat.id;
+                chat_ = examples::chat_of(started);
             });
             return;
         }
-        v3::async_send_message(client_, chat_, line, [this](rtm::error_code ec, v3::SendEventResponse) {
+        api::async_send_message(client_, chat_, line, [this](rtm::error_code ec, api::SendEventResponse) {
             if (ec)
                 say("not sent: " + ec.message());
         });
@@ -101,7 +122,7 @@ public:
         if (chat_.empty() || now - last_peek_ < 300ms)
             return;
         last_peek_ = now;
-        client_.async_execute<v3::SendSneakPeek>(v3::SendSneakPeekRequest{chat_, partial}, [](rtm::error_code, v3::Empty) {});
+        client_.async_execute<api::SendSneakPeek>(api::SendSneakPeekRequest{chat_, partial}, [](rtm::error_code, api::Empty) {});
     }
 
     void quit()
@@ -149,20 +170,36 @@ public:
     std::size_t agent_messages() const { return agent_messages_; }
 
 private:
-    void show(const v3::IncomingEvent& p)
+#ifndef EXAMPLE_API_V3_0
+    /// Shows a greeting and accepts it (so the agent knows the customer saw it).
+    void greet(const api::Greeting& g)
     {
-        if (!p.event)
+        const auto* m = g.event ? std::get_if<api::Message>(&*g.event) : nullptr;
+        std::string from = g.agent && g.agent->name ? *g.agent->name : "agent";
+        say(from + " (greeting)> " + (m ? m->text : std::string("[greeting]")));
+        client_.async_execute<api::AcceptGreeting>(api::AcceptGreetingRequest{g.id, g.unique_id},
+            [this](rtm::error_code ec, api::Empty) {
+                if (ec)
+                    say("  (could not accept the greeting: " + ec.message() + ")");
+            });
+    }
+#endif
+
+    void show(const api::IncomingEvent& p)
+    {
+        const auto* event = examples::event_of(p);
+        if (!event)
             return;
-        const auto& base = v3::base_of(*p.event);
+        const auto& base = api::base_of(*event);
         std::string author = base.author_id.value_or("");
         if (author == customer_.str())
             return; // our own message, echoed back
-        if (const auto* m = std::get_if<v3::Message>(&*p.event)) {
+        if (const auto* m = std::get_if<api::Message>(event)) {
             ++agent_messages_;
             say(name_of(author) + "> " + m->text);
-        } else if (const auto* s = std::get_if<v3::SystemMessage>(&*p.event)) {
-            say("  (" + s->text + ")");
-        } else if (const auto* rich = std::get_if<v3::RichMessage>(&*p.event)) {
+        } else if (const auto* s = std::get_if<api::SystemMessage>(event)) {
+            say("  (" + examples::text_of(s->text) + ")");
+        } else if (const auto* rich = std::get_if<api::RichMessage>(event)) {
             say(name_of(author) + "> [rich message with " + std::to_string(rich->elements.size()) + " cards]");
         }
     }
@@ -184,7 +221,7 @@ private:
             std::cout << text << std::endl;
     }
 
-    rtm::RtmClient client_;
+    api::RtmClient client_;
     std::vector<rtm::Subscription> subs_;
     rtm::CustomerId customer_;
     rtm::ChatId chat_;
@@ -292,6 +329,8 @@ int main(int argc, char** argv)
 
     std::cout << "livechat-rtm console chat: " << target->description << "\n"
               << (demo ? "(demo: a scripted customer types)\n" : "Type a message and press Enter; /quit leaves.\n");
+    if (target->mock) // the mock's agent greets whoever logs in (3.6 shows it; v3.0 has no greetings)
+        target->mock->agent_greeting("Hi! Ask us anything.");
     ConsoleChat chat(ioc, target->config);
     DemoCustomer customer(ioc, chat);
 

@@ -3,7 +3,7 @@
 // asio::as_tuple(asio::deferred).
 //
 //   coroutines                                    against the bundled mock server
-//   coroutines --license-id N --token-file F      against LiveChat
+//   coroutines --organization-id ID --token-file F   against LiveChat (3.6)
 
 #include "example_target.hpp"
 
@@ -21,29 +21,31 @@
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
+namespace api = examples::api; // v3_6, or v3_0 in the _v3_0 build
 using namespace std::chrono_literals;
 
-asio::awaitable<int> chat(rtm::RtmClient& client)
+asio::awaitable<int> chat(api::RtmClient& client)
 {
     // Named, not `{}`: g++ 12 mishandles class temporaries inside co_await expressions.
-    v3::LoginRequest request;
+    api::LoginRequest request;
     auto login = co_await client.async_login(request);
-    std::cout << "logged in as " << login.customer_id << "\n";
+    const auto me = examples::customer_of(login);
+    std::cout << "logged in as " << me << "\n";
 
     // A timer that never fires on its own serves as an event: the push handler cancels it.
     asio::steady_timer agent_answered(client.get_executor(), asio::steady_timer::time_point::max());
     std::string answer;
-    auto sub = client.pushes().on<v3::IncomingEvent>([&](const v3::IncomingEvent& push) {
-        const auto* m = push.event ? std::get_if<v3::Message>(&*push.event) : nullptr;
-        if (m && m->author_id != login.customer_id.str() && answer.empty()) {
+    auto sub = client.pushes().on<api::IncomingEvent>([&](const api::IncomingEvent& push) {
+        const auto* m = examples::message_of(push);
+        if (m && m->author_id != me && answer.empty()) {
             answer = m->text;
             agent_answered.cancel();
         }
     });
 
-    auto started = co_await v3::async_start_chat_with_message(client, "Hello from a coroutine!");
-    std::cout << "chat " << started.chat.id << " started; waiting for the agent\n";
+    auto started = co_await api::async_start_chat_with_message(client, "Hello from a coroutine!");
+    const auto chat_id = examples::chat_of(started);
+    std::cout << "chat " << chat_id << " started; waiting for the agent\n";
 
     asio::steady_timer limit(client.get_executor(), 30s); // do not wait forever
     limit.async_wait([&](rtm::error_code ec) {
@@ -59,8 +61,8 @@ asio::awaitable<int> chat(rtm::RtmClient& client)
     std::cout << "agent: " << answer << "\n";
 
     // Errors as values instead of exceptions:
-    auto [ec, sent] = co_await v3::async_send_message(
-        client, started.chat.id, "Thank you!", asio::as_tuple(asio::deferred));
+    auto [ec, sent] = co_await api::async_send_message(
+        client, chat_id, "Thank you!", asio::as_tuple(asio::deferred));
     std::cout << "sent: Thank you! (" << (ec ? ec.message() : "ok") << ")\n";
     co_return ec ? 1 : 0;
 }
@@ -71,7 +73,7 @@ int main(int argc, char** argv)
     auto target = examples::make_target(ioc.get_executor(), argc, argv);
     if (!target)
         return 2;
-    rtm::RtmClient client(ioc, target->config);
+    api::RtmClient client(ioc, target->config);
     client.async_run(asio::detached);
 
     int exit_code = 1;

@@ -1,8 +1,10 @@
 // Shared by the examples: where to connect. With no option, an in-process mock server with a
-// scripted agent (no LiveChat account needed); with --license-id N or --url URL and a token
-// (--token T or --token-file F), the real service.
+// scripted agent (no LiveChat account needed); with --organization-id ID (3.6), --license-id N
+// (v3.0) or --url URL and a token (--token T or --token-file F), the real service.
 #ifndef LIVECHAT_RTM_EXAMPLES_EXAMPLE_TARGET_HPP
 #define LIVECHAT_RTM_EXAMPLES_EXAMPLE_TARGET_HPP
+
+#include "api_version.hpp"
 
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/testing/mock_server.hpp>
@@ -35,7 +37,8 @@ struct Target {
 inline const char* target_usage()
 {
     return "  (no option)        chat with a scripted agent on an in-process mock server\n"
-           "  --license-id N     the real service, license N (needs a token)\n"
+           "  --organization-id ID  the real service (3.6), organization ID (needs a token)\n"
+           "  --license-id N     the real service (v3.0 builds), license N (needs a token)\n"
            "  --url URL          any ws:// or wss:// endpoint (needs a token)\n"
            "  --token T          the customer access token\n"
            "  --token-file F     read the token from F\n";
@@ -51,6 +54,8 @@ inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int ar
         bool has_value = i + 1 < argc;
         if (a == "--license-id" && has_value)
             t.config.license_id = std::strtoull(argv[++i], nullptr, 10);
+        else if (a == "--organization-id" && has_value)
+            t.config.organization_id = argv[++i];
         else if (a == "--url" && has_value)
             t.config.url = argv[++i];
         else if (a == "--token" && has_value)
@@ -65,14 +70,15 @@ inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int ar
         } else
             t.rest.push_back(a);
     }
-    if (!t.config.url.empty() || t.config.license_id != 0) {
+    if (!t.config.url.empty() || t.config.license_id != 0 || !t.config.organization_id.empty()) {
         if (token.empty()) {
             std::cerr << "a token is required for the real service (--token or --token-file)\n";
             return std::nullopt;
         }
         t.config.token_provider = rtm::static_token(token);
-        t.description = t.config.url.empty() ? "LiveChat, license " + std::to_string(t.config.license_id)
-                                             : t.config.url;
+        t.description = !t.config.url.empty()              ? t.config.url
+                        : !t.config.organization_id.empty() ? "LiveChat, organization " + t.config.organization_id
+                                                            : "LiveChat, license " + std::to_string(t.config.license_id);
         return t;
     }
     t.mock = std::make_unique<rtm::testing::MockServer>(ex);
@@ -81,7 +87,8 @@ inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int ar
         return std::nullopt;
     }
     t.agent = std::make_unique<rtm::testing::ScriptedAgent>(*t.mock);
-    t.config.url = t.mock->url();
+    // The mock serves both versions; the URL's path picks the one this build speaks.
+    t.config.url = api::Version::name == "3.0" ? t.mock->url() : t.mock->url_v3_6();
     t.config.token_provider = rtm::static_token("mock-customer-token");
     t.description = t.config.url + " (bundled mock server, scripted agent)";
     return t;

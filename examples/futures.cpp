@@ -4,7 +4,7 @@
 // for itself.)
 //
 //   futures                                    against the bundled mock server
-//   futures --license-id N --token-file F      against LiveChat
+//   futures --organization-id ID --token-file F   against LiveChat (3.6)
 
 #include "example_target.hpp"
 
@@ -21,12 +21,12 @@
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
+namespace api = examples::api; // v3_6, or v3_0 in the _v3_0 build
 
 /// Starts an operation on the client's executor (the client, like every Asio I/O object, is
 /// not thread-safe) and waits here for its result; errors are thrown as system_error.
 template <class Start>
-auto on_io_thread(rtm::RtmClient& client, Start start)
+auto on_io_thread(api::RtmClient& client, Start start)
 {
     return asio::post(client.get_executor(), asio::use_future(std::move(start))).get().get();
 }
@@ -37,14 +37,14 @@ int main(int argc, char** argv)
     auto target = examples::make_target(ioc.get_executor(), argc, argv);
     if (!target)
         return 2;
-    rtm::RtmClient client(ioc, target->config);
+    api::RtmClient client(ioc, target->config);
 
     // The agent's first message arrives as a push on the I/O thread; a promise hands it over.
     std::promise<std::string> agent_said;
     std::string me; // written before the chat starts, read by the push handler after
     bool answered = false;
-    auto sub = client.pushes().on<v3::IncomingEvent>([&](const v3::IncomingEvent& push) {
-        const auto* m = push.event ? std::get_if<v3::Message>(&*push.event) : nullptr;
+    auto sub = client.pushes().on<api::IncomingEvent>([&](const api::IncomingEvent& push) {
+        const auto* m = examples::message_of(push);
         if (m && m->author_id != me && !answered) {
             answered = true;
             agent_said.set_value(m->text);
@@ -58,18 +58,19 @@ int main(int argc, char** argv)
     try {
         // Each call blocks this thread until the operation completes.
         auto login = on_io_thread(client, [&] { return client.async_login({}, asio::use_future); });
-        me = login.customer_id.str();
+        me = examples::customer_of(login);
         std::cout << "logged in as " << me << "\n";
         auto started = on_io_thread(client, [&] {
-            return v3::async_start_chat_with_message(client, "Hello from futures!", asio::use_future);
+            return api::async_start_chat_with_message(client, "Hello from futures!", asio::use_future);
         });
-        std::cout << "chat " << started.chat.id << " started; waiting for the agent\n";
+        auto chat = examples::chat_of(started);
+        std::cout << "chat " << chat << " started; waiting for the agent\n";
         auto reply = agent_said.get_future();
         if (reply.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
             throw std::runtime_error("the agent did not answer within 30 s");
         std::cout << "agent: " << reply.get() << "\n";
         on_io_thread(client, [&] {
-            return v3::async_send_message(client, started.chat.id, "Thank you!", asio::use_future);
+            return api::async_send_message(client, chat, "Thank you!", asio::use_future);
         });
         std::cout << "sent: Thank you!\n";
     } catch (const std::exception& e) {

@@ -4,7 +4,7 @@
 //
 //   multi_customer 200                 200 customers against the bundled mock server
 //   multi_customer 50 --requests 20    ... each sending 20 requests
-//   multi_customer 10 --license-id N --token-file F     against LiveChat (one token, 10 sessions)
+//   multi_customer 10 --organization-id ID --token-file F   against LiveChat (one token, 10 sessions)
 
 #include "example_target.hpp"
 
@@ -21,7 +21,7 @@
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
+namespace api = examples::api; // v3_6, or v3_0 in the _v3_0 build
 using Clock = std::chrono::steady_clock;
 
 /// One customer: logs in, then sends `requests` requests, each after the previous answer.
@@ -32,7 +32,7 @@ struct Customer {
     {
         started = Clock::now();
         client.async_run([](rtm::error_code) {});
-        client.async_login({}, [this, requests, done](rtm::error_code ec, v3::LoginResponse) {
+        client.async_login({}, [this, requests, done](rtm::error_code ec, api::LoginResponse) {
             logged_in = Clock::now();
             if (ec) {
                 error = ec;
@@ -47,8 +47,8 @@ struct Customer {
         if (left == 0)
             return done(*this);
         auto sent = Clock::now();
-        client.async_execute<v3::GetChatsSummary>(v3::GetChatsSummaryRequest{},
-            [this, left, done, sent](rtm::error_code ec, v3::GetChatsSummaryResponse) {
+        client.async_execute<examples::ListChats>(examples::ListChats::request{},
+            [this, left, done, sent](rtm::error_code ec, examples::ListChats::response) {
                 latencies.push_back(Clock::now() - sent);
                 if (ec) {
                     error = ec;
@@ -58,7 +58,7 @@ struct Customer {
             });
     }
 
-    rtm::RtmClient client;
+    api::RtmClient client;
     Clock::time_point started, logged_in;
     std::vector<Clock::duration> latencies;
     rtm::error_code error;

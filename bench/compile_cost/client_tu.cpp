@@ -4,17 +4,17 @@
 
 #include <boost/asio/io_context.hpp>
 
-namespace v3 = livechat::rtm::v3_0;
+namespace v36 = livechat::rtm::v3_6;
 
 void user_code(boost::asio::io_context& ioc)
 {
     livechat::rtm::ClientConfig cfg;
-    cfg.license_id = 1;
+    cfg.organization_id = "00000000-0000-4000-8000-000000000001";
     cfg.token_provider = livechat::rtm::static_token("t");
     static livechat::rtm::RtmClient client(ioc, cfg);
-    static auto sub = client.pushes().on<v3::IncomingEvent>([](const v3::IncomingEvent&) {});
+    static auto sub = client.pushes().on<v36::IncomingEvent>([](const v36::IncomingEvent&) {});
     client.async_run([](livechat::rtm::error_code) {});
-    v3::async_start_chat_with_message(client, "hi", [](livechat::rtm::error_code, v3::ChatResponse) {});
-    v3::async_send_message(client, livechat::rtm::ChatId("c"), "hello", [](livechat::rtm::error_code, v3::SendEventResponse) {});
-    client.async_execute<v3::GetChatsSummary>(v3::GetChatsSummaryRequest{}, [](livechat::rtm::error_code, v3::GetChatsSummaryResponse) {});
+    v36::async_start_chat_with_message(client, "hi", [](livechat::rtm::error_code, v36::StartChatResponse) {});
+    v36::async_send_message(client, livechat::rtm::ChatId("c"), "hello", [](livechat::rtm::error_code, v36::SendEventResponse) {});
+    client.async_execute<v36::ListChats>(v36::ListChatsRequest{}, [](livechat::rtm::error_code, v36::ListChatsResponse) {});
 }

@@ -1,6 +1,7 @@
 // rtm-cli end to end: the real binary, run as a child process against a MockServer on
 // loopback (served by a thread of this test), checked by its exit code, stdout and stderr.
 
+#include <livechat/rtm/v3_0/version.hpp>
 #include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/raw.hpp>
 #include <livechat/rtm/testing/hostile_server.hpp>

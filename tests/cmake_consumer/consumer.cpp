@@ -12,7 +12,7 @@
 int main()
 {
     namespace rtm = livechat::rtm;
-    namespace v3 = livechat::rtm::v3_0;
+    namespace v3 = livechat::rtm::v3_6;
     boost::asio::io_context ioc;
     rtm::testing::MockServer server(ioc.get_executor());
     if (server.start())
@@ -23,18 +23,18 @@ int main()
     rtm::testing::ScriptedAgent agent(server, agent_cfg);
 
     rtm::ClientConfig cfg;
-    cfg.url = server.url();
+    cfg.url = server.url_v3_6();
     cfg.token_provider = rtm::static_token("consumer");
     rtm::RtmClient client(ioc, cfg);
     bool answered = false;
     auto sub = client.pushes().on<v3::IncomingEvent>([&](const v3::IncomingEvent& e) {
-        if (e.event && v3::base_of(*e.event).author_id == std::string("agent@mock.livechat")) {
+        if (v3::base_of(e.event).author_id == std::string("agent@mock.livechat")) {
             answered = true;
             client.async_stop([&](rtm::error_code) { server.stop(); });
         }
     });
     client.async_run([](rtm::error_code) {});
-    v3::async_start_chat_with_message(client, "hello", [&](rtm::error_code ec, v3::ChatResponse) {
+    v3::async_start_chat_with_message(client, "hello", [&](rtm::error_code ec, v3::StartChatResponse) {
         if (ec) {
             std::cerr << "start_chat: " << ec.message() << "\n";
             client.cancel();

@@ -2,6 +2,7 @@
 // close path is bounded by close_timeout, whatever the peer does, and every request completes
 // exactly once.
 
+#include <livechat/rtm/v3_0/version.hpp>
 #include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/testing/hostile_server.hpp>
 

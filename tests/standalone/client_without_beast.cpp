@@ -16,12 +16,12 @@ int make_one_call()
 {
     boost::asio::io_context ioc;
     livechat::rtm::ClientConfig cfg;
-    cfg.license_id = 1;
+    cfg.organization_id = "00000000-0000-4000-8000-000000000001";
     cfg.token_provider = livechat::rtm::static_token("token");
     livechat::rtm::RtmClient client(ioc, cfg);
     client.async_run([](livechat::rtm::error_code) {});
-    client.async_login({}, [](livechat::rtm::error_code, livechat::rtm::v3_0::LoginResponse) {});
-    client.async_call("get_form", livechat::rtm::json{{"group_id", 0}, {"type", "prechat"}},
+    client.async_login({}, [](livechat::rtm::error_code, livechat::rtm::v3_6::LoginResponse) {});
+    client.async_call("list_chats", livechat::rtm::json{{"limit", 5}},
         [](livechat::rtm::error_code, livechat::rtm::json) {});
     return 0;
 }

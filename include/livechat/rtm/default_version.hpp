@@ -4,12 +4,12 @@
 
 // Which protocol version `RtmClient` speaks. Switching the default is this file's one change.
 
-#include <livechat/rtm/v3_0/version.hpp>
+#include <livechat/rtm/v3_6/version.hpp>
 
 namespace livechat::rtm {
 
-/// The protocol version of `RtmClient`.
-using DefaultVersion = v3_0::Version;
+/// The protocol version of `RtmClient`: 3.6, the service's current stable version.
+using DefaultVersion = v3_6::Version;
 
 /// A client of the default protocol version (see `BasicRtmClient`).
 using RtmClient = BasicRtmClient<DefaultVersion>;

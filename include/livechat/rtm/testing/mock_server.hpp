@@ -109,6 +109,7 @@ struct ReceivedRequest {
     std::string action; ///< The request's `action`.
     std::string request_id; ///< The request's `request_id` (empty when it had none).
     std::string payload_json; ///< The request's `payload` as JSON text.
+    std::string version = "3.0"; ///< The API version of the connection ("3.0" or "3.6").
 };
 
 /// The mock RTM service.

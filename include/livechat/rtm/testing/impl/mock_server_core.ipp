@@ -310,7 +310,8 @@ inline void MockServerCore::on_frame(Connection& c, std::string_view text)
         return refuse("too many requests are pending on this connection", "pending_requests_limit_reached");
     ++counts[action];
     if (cfg.record_requests || observer) {
-        ReceivedRequest req{c.id, action, request_id, payload.dump()};
+        auto version = service_for(c).version();
+        ReceivedRequest req{c.id, action, request_id, payload.dump(), version.empty() ? "3.0" : std::string(version)};
         if (observer) // posted: it runs after the reaction and sees the state it produced
             asio::post(ex, [w = weak_from_this(), req] {
                 if (auto self = w.lock(); self && self->observer)

@@ -33,7 +33,7 @@ struct ScriptedAgent::State : std::enable_shared_from_this<ScriptedAgent::State>
         };
         if (r.action == "send_event")
             return p.contains("event") && is_message(p["event"]) ? p.value("chat_id", "") : "";
-        if (r.action != "start_chat" && r.action != "activate_chat")
+        if (r.action != "start_chat" && r.action != "activate_chat" && r.action != "resume_chat")
             return {};
         auto chat = p.value("chat", nlohmann::json::object());
         auto events = chat.value("thread", nlohmann::json::object()).value("events", nlohmann::json::array());
@@ -42,10 +42,16 @@ struct ScriptedAgent::State : std::enable_shared_from_this<ScriptedAgent::State>
             has_message = has_message || is_message(e);
         if (!has_message)
             return {};
-        if (r.action == "activate_chat")
+        if (r.action == "activate_chat" || r.action == "resume_chat")
             return chat.value("id", "");
-        auto ids = server.chat_ids(); // start_chat: the chat it just created
-        return ids.empty() ? "" : ids.back();
+        // start_chat: the chat it just created, the newest of the connection's version (3.6
+        // chat ids start with K, v3.0 ones with C).
+        char kind = r.action == "start_chat" && r.version == "3.6" ? 'K' : 'C';
+        std::string newest;
+        for (const auto& id : server.chat_ids())
+            if (!id.empty() && id[0] == kind)
+                newest = id;
+        return newest;
     }
 
     void on_request(const ReceivedRequest& r)
@@ -55,7 +61,15 @@ struct ScriptedAgent::State : std::enable_shared_from_this<ScriptedAgent::State>
             return;
         auto text = cfg.replies[std::min(next, cfg.replies.size() - 1)];
         ++next;
-        after(cfg.typing_after, [chat](State& s) { s.server.agent_typing(chat, true); });
+        // 3.6 chats also see their place in the queue and the agent thinking (no-ops on v3.0).
+        if (r.action != "send_event")
+            server.agent_queue_position(chat, 1, 5);
+        after(cfg.typing_after, [chat, first = r.action != "send_event"](State& s) {
+            if (first)
+                s.server.agent_queue_position(chat, 0, 0);
+            s.server.agent_thinking(chat);
+            s.server.agent_typing(chat, true);
+        });
         after(cfg.reply_after, [chat, text](State& s) {
             s.server.agent_typing(chat, false);
             if (!s.server.agent_send_message(chat, text).empty())

@@ -273,7 +273,9 @@ private:
             if (is_active(chat))
                 return fail(o, "chat_already_active", "the customer already has an active chat");
         json req = p.value("chat", json::object());
-        json chat = {{"id", new_id("C")}, {"users", {chat_user_customer()}}, {"properties", json::object()},
+        // "K", not v3.0's "C": the two services' chat ids never meet (the agent hooks find a
+        // chat's service by its id).
+        json chat = {{"id", new_id("K")}, {"users", {chat_user_customer()}}, {"properties", json::object()},
             {"access", req.value("access", json{{"group_ids", {0}}})}, {"threads", json::array()}};
         if (req.contains("properties"))
             merge_properties(chat["properties"], req["properties"]);
