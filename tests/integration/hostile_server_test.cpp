@@ -1,9 +1,9 @@
 // The client against servers that break the rules on purpose (testing::HostileServer): every
 // close path is bounded by close_timeout, whatever the peer does, and every request completes
-// exactly once.
+// exactly once. Every test runs over a v3.0 and a 3.6 connection.
 
 #include <livechat/rtm/v3_0/version.hpp>
-#include <livechat/rtm/default_version.hpp>
+#include <livechat/rtm/v3_6/version.hpp>
 #include <livechat/rtm/testing/hostile_server.hpp>
 
 #include <gtest/gtest.h>
@@ -16,7 +16,7 @@ namespace {
 
 using namespace rtm_test;
 namespace rtm = livechat::rtm;
-using livechat::rtm::testing::HostileServer;
+using Server = livechat::rtm::testing::HostileServer;
 using livechat::rtm::testing::HostileStep;
 using Steps = std::vector<HostileStep>;
 
@@ -26,10 +26,17 @@ Steps concat(Steps a, const Steps& b)
     return a;
 }
 
-rtm::ClientConfig hostile_config(const HostileServer& server)
+/// The clients every test runs with: one per protocol version.
+using Clients = ::testing::Types<rtm::v3_0::RtmClient, rtm::v3_6::RtmClient>;
+template <class Client>
+class HostileServer : public ::testing::Test {};
+TYPED_TEST_SUITE(HostileServer, Clients);
+
+template <class Client>
+rtm::ClientConfig hostile_config(const livechat::rtm::testing::HostileServer& server)
 {
     rtm::ClientConfig cfg;
-    cfg.url = server.url();
+    cfg.url = server.url(Client::version_type::name);
     cfg.token_provider = rtm::static_token("good-token");
     cfg.login_window = 2s;
     cfg.ping_interval = 10s;
@@ -42,12 +49,13 @@ rtm::ClientConfig hostile_config(const HostileServer& server)
 
 /// Logs in against `script`, then stops the client and checks that the stop (and the run)
 /// complete within close_timeout plus a margin, whatever the server does meanwhile.
+template <class Client>
 void expect_bounded_stop(const Steps& after_login, bool call_first = false)
 {
     boost::asio::io_context ioc;
-    HostileServer server(ioc.get_executor(), concat(HostileStep::handshake_and_login(), after_login));
+    Server server(ioc.get_executor(), concat(HostileStep::handshake_and_login(), after_login));
     ASSERT_FALSE(server.start());
-    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
+    Client client(ioc, hostile_config<Client>(server));
     RunOutcome run, stop;
     Outcome<> login, call;
     client.async_run(run.handler());
@@ -80,57 +88,58 @@ void expect_bounded_stop(const Steps& after_login, bool call_first = false)
     EXPECT_LT(std::chrono::steady_clock::now() - drained, 1s) << "work was left on the io_context";
 }
 
-TEST(HostileServer, TruncatedFrameThenCloseFrameAndFinDoesNotHangTheStop)
+TYPED_TEST(HostileServer, TruncatedFrameThenCloseFrameAndFinDoesNotHangTheStop)
 {
     // 1000 bytes announced, 3 sent; the server answers the client's close with its own, then
     // closes TCP with FIN. From the client's side the close frame is payload of the open frame.
-    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::await_close(),
+    expect_bounded_stop<TypeParam>({HostileStep::truncated_frame(1000, "abc"), HostileStep::await_close(),
         HostileStep::send_close(), HostileStep::fin(), HostileStep::stall()});
 }
 
-TEST(HostileServer, TruncatedFrameAndSilenceDoesNotHangTheStop)
+TYPED_TEST(HostileServer, TruncatedFrameAndSilenceDoesNotHangTheStop)
 {
-    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::stall()});
+    expect_bounded_stop<TypeParam>({HostileStep::truncated_frame(1000, "abc"), HostileStep::stall()});
 }
 
-TEST(HostileServer, FrameAnnouncingTwoToTheSixtyThreeBytesDoesNotHangAfterATimeout)
+TYPED_TEST(HostileServer, FrameAnnouncingTwoToTheSixtyThreeBytesDoesNotHangAfterATimeout)
 {
-    expect_bounded_stop(
+    expect_bounded_stop<TypeParam>(
         {HostileStep::truncated_frame(std::uint64_t(1) << 63, "abc"), HostileStep::stall()},
         /*call_first=*/true);
 }
 
-TEST(HostileServer, TruncatedFrameThenFinDoesNotHangTheStop)
+TYPED_TEST(HostileServer, TruncatedFrameThenFinDoesNotHangTheStop)
 {
-    expect_bounded_stop({HostileStep::truncated_frame(1000, "abc"), HostileStep::fin(), HostileStep::stall()});
+    expect_bounded_stop<TypeParam>({HostileStep::truncated_frame(1000, "abc"), HostileStep::fin(), HostileStep::stall()});
 }
 
-TEST(HostileServer, ServerThatNeverAnswersTheCloseFrameDoesNotHangTheStop)
+TYPED_TEST(HostileServer, ServerThatNeverAnswersTheCloseFrameDoesNotHangTheStop)
 {
-    expect_bounded_stop({HostileStep::stall()});
+    expect_bounded_stop<TypeParam>({HostileStep::stall()});
 }
 
-TEST(HostileServer, ServerThatAnswersCloseWithResetDoesNotHangTheStop)
+TYPED_TEST(HostileServer, ServerThatAnswersCloseWithResetDoesNotHangTheStop)
 {
-    expect_bounded_stop({HostileStep::await_close(), HostileStep::rst()});
+    expect_bounded_stop<TypeParam>({HostileStep::await_close(), HostileStep::rst()});
 }
 
-TEST(HostileServer, CloseRaceBothSidesCloseAtOnce)
+TYPED_TEST(HostileServer, CloseRaceBothSidesCloseAtOnce)
 {
-    expect_bounded_stop({HostileStep::send_close(), HostileStep::await_close(), HostileStep::stall()});
+    expect_bounded_stop<TypeParam>({HostileStep::send_close(), HostileStep::await_close(), HostileStep::stall()});
 }
 
 /// A server that stalls at one step of the opening handshake: the run fails with
 /// connect_timeout within connect_timeout (not close_timeout, not forever).
+template <class Client>
 void expect_open_bounded(const Steps& script)
 {
     boost::asio::io_context ioc;
-    HostileServer server(ioc.get_executor(), script);
+    Server server(ioc.get_executor(), script);
     ASSERT_FALSE(server.start());
-    auto cfg = hostile_config(server);
+    auto cfg = hostile_config<Client>(server);
     cfg.connect_timeout = 400ms;
     cfg.close_timeout = 50ms;
-    rtm::v3_0::RtmClient client(ioc, cfg);
+    Client client(ioc, cfg);
     RunOutcome run;
     auto started = std::chrono::steady_clock::now();
     client.async_run(run.handler());
@@ -142,22 +151,22 @@ void expect_open_bounded(const Steps& script)
     EXPECT_LT(took, 2s);
 }
 
-TEST(HostileServer, StallBeforeReadingTheUpgradeRequestIsBoundedByConnectTimeout)
+TYPED_TEST(HostileServer, StallBeforeReadingTheUpgradeRequestIsBoundedByConnectTimeout)
 {
-    expect_open_bounded({HostileStep::pause(10s)});
+    expect_open_bounded<TypeParam>({HostileStep::pause(10s)});
 }
 
-TEST(HostileServer, StallAfterTheUpgradeRequestIsBoundedByConnectTimeout)
+TYPED_TEST(HostileServer, StallAfterTheUpgradeRequestIsBoundedByConnectTimeout)
 {
     Steps s{HostileStep::handshake().front(), HostileStep::stall()};
-    expect_open_bounded(s);
+    expect_open_bounded<TypeParam>(s);
 }
 
-TEST(HostileServer, StallInsideTheUpgradeResponseIsBoundedByConnectTimeout)
+TYPED_TEST(HostileServer, StallInsideTheUpgradeResponseIsBoundedByConnectTimeout)
 {
     Steps s{HostileStep::handshake().front(), HostileStep::raw("HTTP/1.1 101 Switching Protocols\r\nUpg"),
         HostileStep::stall()};
-    expect_open_bounded(s);
+    expect_open_bounded<TypeParam>(s);
 }
 
 std::string nested(std::size_t depth)
@@ -167,13 +176,14 @@ std::string nested(std::size_t depth)
 
 // Issue 10: about 12,000 nested arrays in a response, an error, a push or a login field crashed
 // the client (stack overflow). Each is refused with nesting_too_deep and the client lives on.
-TEST(HostileServer, DeeplyNestedLoginResponseFailsTheLoginWithANamedError)
+TYPED_TEST(HostileServer, DeeplyNestedLoginResponseFailsTheLoginWithANamedError)
 {
+    using Client = TypeParam;
     boost::asio::io_context ioc;
-    HostileServer server(ioc.get_executor(),
+    Server server(ioc.get_executor(),
         HostileStep::handshake_and_login(R"({"customer_id":"c","chats":[],"x":)" + nested(12'000) + "}"));
     ASSERT_FALSE(server.start());
-    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
+    Client client(ioc, hostile_config<Client>(server));
     RunOutcome run;
     Outcome<> login;
     client.async_run(run.handler());
@@ -183,18 +193,19 @@ TEST(HostileServer, DeeplyNestedLoginResponseFailsTheLoginWithANamedError)
     EXPECT_EQ(run.ec, rtm::error::nesting_too_deep);
 }
 
-TEST(HostileServer, DeeplyNestedPushesResponsesAndErrorsAreRefusedAndTheClientLivesOn)
+TYPED_TEST(HostileServer, DeeplyNestedPushesResponsesAndErrorsAreRefusedAndTheClientLivesOn)
 {
+    using Client = TypeParam;
     boost::asio::io_context ioc;
     auto deep = nested(12'000);
-    HostileServer server(ioc.get_executor(),
+    Server server(ioc.get_executor(),
         concat(HostileStep::handshake_and_login(),
             {HostileStep::text(R"({"type":"push","action":"incoming_event","payload":{"event":)" + deep + "}}"),
                 HostileStep::answer(R"({"x":)" + deep + "}"),
                 HostileStep::answer(R"({"error":{"type":"validation","message":"m","data":)" + deep + "}}"),
                 HostileStep::answer(R"({"total_chats":0,"chats_summary":[]})"), HostileStep::stall()}));
     ASSERT_FALSE(server.start());
-    rtm::v3_0::RtmClient client(ioc, hostile_config(server));
+    Client client(ioc, hostile_config<Client>(server));
     RunOutcome run;
     Outcome<> login, deep_ok, deep_error, fine;
     client.async_run(run.handler());
@@ -213,20 +224,21 @@ TEST(HostileServer, DeeplyNestedPushesResponsesAndErrorsAreRefusedAndTheClientLi
 }
 
 // Issue 10: misdirected_connection right after every login reconnected at 0 ms each time.
-TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff)
+TYPED_TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff)
 {
+    using Client = TypeParam;
     boost::asio::io_context ioc;
-    HostileServer server(ioc.get_executor(),
+    Server server(ioc.get_executor(),
         concat(HostileStep::handshake_and_login(),
             {HostileStep::text(R"({"type":"push","action":"customer_disconnected","payload":{"reason":"misdirected_connection","data":{"region":"fra"}}})"),
                 HostileStep::send_close(), HostileStep::close()}));
     ASSERT_FALSE(server.start());
-    auto cfg = hostile_config(server);
+    auto cfg = hostile_config<Client>(server);
     cfg.reconnect.enabled = true;
     cfg.reconnect.backoff.min_delay = 10ms;
     cfg.reconnect.backoff.max_delay = 1s;
     cfg.reconnect.random = [] { return 0.9; }; // the most jitter: still never below the minimum
-    rtm::v3_0::RtmClient client(ioc, cfg);
+    Client client(ioc, cfg);
     std::vector<std::chrono::milliseconds> delays;
     client.on_reconnecting([&](std::chrono::milliseconds d, const rtm::DisconnectCause&) { delays.push_back(d); });
     client.async_run([](error_code) {});
@@ -240,16 +252,17 @@ TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff)
 }
 
 // Issue 10: a login that outlived the window was reported as "connection lost".
-TEST(HostileServer, ALoginThatOutlivesTheWindowFailsWithLoginTimeout)
+TYPED_TEST(HostileServer, ALoginThatOutlivesTheWindowFailsWithLoginTimeout)
 {
+    using Client = TypeParam;
     boost::asio::io_context ioc;
     auto steps = HostileStep::handshake();
     steps.push_back(HostileStep::stall());
-    HostileServer server(ioc.get_executor(), steps);
+    Server server(ioc.get_executor(), steps);
     ASSERT_FALSE(server.start());
-    auto cfg = hostile_config(server);
+    auto cfg = hostile_config<Client>(server);
     cfg.login_window = 200ms;
-    rtm::v3_0::RtmClient client(ioc, cfg);
+    Client client(ioc, cfg);
     RunOutcome run;
     Outcome<> login;
     client.async_run(run.handler());

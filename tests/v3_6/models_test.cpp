@@ -115,6 +115,26 @@ TEST(V36Coverage, EveryEventTypeOfTheSpecDecodesIntoItsOwnAlternative)
     }
 }
 
+TEST(V36Coverage, EveryErrorTypeOfTheSpecHasANamedCode)
+{
+    auto spec = spec_table_names("### 5.2 Error types", 0);
+    ASSERT_EQ(spec.size(), 23u);
+    for (const auto& type : spec) {
+        EXPECT_NE(error_from_server_type(type), error::server_other) << type;
+        EXPECT_EQ(server_type_name(error_from_server_type(type)), type);
+    }
+    for (const char* also : {"misdirected_request", "entity_too_large", "license_not_found"})
+        EXPECT_NE(error_from_server_type(also), error::server_other) << also;
+}
+
+TEST(V36Coverage, EveryDisconnectReasonOfTheSpecHasAnAction)
+{
+    auto spec = spec_table_names("### 5.1 Disconnect reasons", 0);
+    ASSERT_EQ(spec.size(), 13u);
+    for (const auto& reason : spec)
+        EXPECT_TRUE(suggested_action(reason)) << reason;
+}
+
 // ---- the spec's samples ------------------------------------------------------------------------------
 
 class V36Push : public ::testing::TestWithParam<Sample> {};

@@ -49,9 +49,10 @@ struct HostileStep {
 
     /// Reads the upgrade request and answers it: a valid websocket handshake.
     static std::vector<HostileStep> handshake();
-    /// handshake(), then answers the client's login request with a successful response.
-    static std::vector<HostileStep> handshake_and_login(
-        std::string login_payload_json = R"({"customer_id":"hostile-customer","chats":[]})");
+    /// handshake(), then answers the client's login request with a successful response (by
+    /// default one both versions read: v3.0's `customer_id` and 3.6's `customer`).
+    static std::vector<HostileStep> handshake_and_login(std::string login_payload_json =
+            R"({"customer_id":"hostile-customer","customer":{"id":"hostile-customer"},"chats":[]})");
     /// Writes raw bytes.
     static HostileStep raw(std::string bytes);
     /// Writes one text frame.
@@ -97,8 +98,9 @@ public:
 
     /// The port it listens on.
     std::uint16_t port() const;
-    /// A ws:// URL of it, with the RTM v3.0 path.
-    std::string url() const;
+    /// `ws://127.0.0.1:<port>/v<api_version>/customer/rtm/ws?...`: `license_id=1` for "3.0",
+    /// `organization_id=<uuid>` for any later version (the server itself ignores the path).
+    std::string url(std::string_view api_version = "3.0") const;
 
     /// Connections accepted so far.
     std::size_t connections() const;

@@ -344,9 +344,10 @@ std::uint16_t HostileServer::port() const
     return ec ? 0 : ep.port();
 }
 
-std::string HostileServer::url() const
+std::string HostileServer::url(std::string_view api_version) const
 {
-    return "ws://127.0.0.1:" + std::to_string(port()) + "/v3.0/customer/rtm/ws?license_id=1";
+    std::string base = "ws://127.0.0.1:" + std::to_string(port()) + "/v" + std::string(api_version) + "/customer/rtm/ws";
+    return base + (api_version == "3.0" ? "?license_id=1" : "?organization_id=00000000-0000-4000-8000-000000000001");
 }
 
 std::size_t HostileServer::connections() const { return impl_->accepted; }
