@@ -1,63 +1,9 @@
-// libFuzzer harness: one inbound frame, decoded as the typed v3.6 layer would: a push by its
-// action into its typed struct, a response into the response type of the action it names
-// (login included), then encoded back.
-#include <livechat/rtm/impl/internal/frame_codec.hpp>
-
+// libFuzzer harness: one inbound frame through the typed v3.6 layer (typed_frame.hpp), over
+// every v3.6 push and action as the unit tests list them.
+#include "typed_frame.hpp"
 #include "v3_6_types.hpp"
-
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-
-namespace {
-
-using Pushes = rtm_test::AllV36Pushes;   // every v3.6 push type, as the unit tests list them
-using Actions = rtm_test::AllV36Actions; // every v3.6 action, login included
-
-template <class T, class = void>
-struct encodable : std::false_type {};
-template <class T>
-struct encodable<T, std::void_t<decltype(encode_payload(std::declval<nlohmann::json&>(), std::declval<const T&>()))>>
-    : std::true_type {};
-
-template <class T>
-void decode_and_encode(const nlohmann::json& payload)
-{
-    T value;
-    livechat::rtm::Diagnostics diag;
-    if (decode_payload(payload, value, diag))
-        return;
-    if constexpr (encodable<T>::value) { // pushes and shared structures write back too
-        nlohmann::json out;
-        encode_payload(out, value);
-        (void)out.dump();
-    }
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    namespace d = livechat::rtm::detail;
-    std::string_view text(reinterpret_cast<const char*>(data), size);
-    d::Frame frame;
-    livechat::rtm::Diagnostics diag;
-    if (d::decode_frame(text, frame, diag))
-        return 0;
-    if (frame.type == d::FrameType::push) {
-        std::apply([&](auto... p) {
-            ((decltype(p)::name == frame.action ? (decode_and_encode<decltype(p)>(frame.payload), 0) : 0), ...);
-        }, Pushes{});
-    } else if (frame.success) {
-        std::apply([&](auto... a) {
-            ((decltype(a)::name == frame.action
-                     ? (decode_and_encode<typename decltype(a)::response>(frame.payload), 0)
-                     : 0),
-                ...);
-        }, Actions{});
-    }
-    return 0;
+    return fuzz::typed_frame<rtm_test::AllV36Pushes, rtm_test::AllV36Actions>(data, size);
 }
