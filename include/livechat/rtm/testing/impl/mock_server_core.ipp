@@ -19,6 +19,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <cstdio>
 #include <deque>
 #include <map>
 
@@ -55,6 +56,18 @@ inline std::string error_frame(const std::string& action, const std::string& req
     const std::string& message)
 {
     return response_frame(action, request_id, false, {{"error", {{"type", type}, {"message", message}}}});
+}
+
+/// Whether API version `v` ("3.7") is `floor` ("3.6") or later; false when `v` is malformed.
+inline bool version_at_least(const std::string& v, std::string_view floor)
+{
+    unsigned major = 0, minor = 0, floor_major = 0, floor_minor = 0;
+    char extra = 0;
+    if (v.size() > 9 || std::sscanf(v.c_str(), "%u.%u%c", &major, &minor, &extra) != 2)
+        return false;
+    if (std::sscanf(std::string(floor).c_str(), "%u.%u", &floor_major, &floor_minor) != 2)
+        return false;
+    return major > floor_major || (major == floor_major && minor >= floor_minor);
 }
 
 /// RTM README 7: at most 10 requests pending per connection.
@@ -306,6 +319,12 @@ inline void MockServerCore::on_frame(Connection& c, std::string_view text)
     json payload = doc.contains("payload") ? doc["payload"] : json::object();
     if (!payload.is_object())
         return refuse("payload must be an object");
+    // RTM 3.6: a request may name a later API version, never an earlier one than the connection's.
+    if (auto v = doc.find("version"); v != doc.end() && !v->is_null()) {
+        auto own = service_for(c).version();
+        if (!v->is_string() || !version_at_least(v->get_ref<const std::string&>(), own.empty() ? "3.0" : own))
+            return refuse("version must be \"X.Y\", not lower than the connection's", "unsupported_version");
+    }
     if (c.unanswered >= max_pending_requests)
         return refuse("too many requests are pending on this connection", "pending_requests_limit_reached");
     ++counts[action];

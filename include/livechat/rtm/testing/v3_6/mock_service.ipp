@@ -421,7 +421,7 @@ private:
     }
     void get_predicted_agent(const std::string&, const json&, Outcome& o)
     {
-        if (groups_.at(0) == "offline")
+        if (auto g = groups_.find(0); g != groups_.end() && g->second == "offline")
             return fail(o, "group_offline", "group offline");
         o.payload = {{"agent", agent_}, {"queue", false}};
     }
