@@ -388,3 +388,34 @@ TEST_F(Api36, PageWalkIsCancellable)
     ASSERT_TRUE(run_until(ioc, [&] { return walked.has_value(); }));
     EXPECT_EQ(*walked, boost::asio::error::operation_aborted);
 }
+
+TEST(Api36Pushes, TheLoginsSubscriptionChoosesThePushesOfThatConnection)
+{
+    boost::asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    auto cfg = config_3_6(server);
+    cfg.auto_login = false;
+    v36::RtmClient client(ioc, cfg);
+    std::vector<std::string> seen;
+    auto all = client.pushes().on_any([&](const rtm::RawPush& p) { seen.emplace_back(p.action); });
+    client.async_run([](error_code) {});
+    // Asked for before the connection is even open: the login starts as soon as it is.
+    v36::LoginRequest login;
+    login.pushes = v36::PushSubscription{{"3.6", {"incoming_event"}}};
+    std::optional<error_code> logged;
+    client.async_login(login, [&](error_code ec, v36::LoginResponse) { logged = ec; });
+    ASSERT_TRUE(run_until(ioc, [&] { return logged.has_value(); }));
+    ASSERT_FALSE(*logged) << logged->message();
+
+    std::optional<v36::StartChatResponse> started;
+    v36::async_start_chat_with_message(client, "hi", [&](error_code ec, v36::StartChatResponse r) {
+        ASSERT_FALSE(ec) << ec.message();
+        started = r;
+    });
+    ASSERT_TRUE(run_until(ioc, [&] { return started.has_value(); }));
+    server.agent_send_message(started->chat_id.str(), "hello");
+    ASSERT_TRUE(run_until(ioc, [&] { return !seen.empty(); }));
+    // incoming_chat and user_added_to_chat were not asked for; the agent's message was.
+    EXPECT_EQ(seen, std::vector<std::string>{"incoming_event"});
+}

@@ -16,6 +16,9 @@ inline void ClientCore::on_open(error_code ec)
             return execute(session_.on_transport_closed(ec));
     }
     execute(session_.on_connected(ec));
+    // A manual login asked for while connecting starts now (auto_login starts its own).
+    if (!ec && !login_waiters_.empty())
+        execute(session_.on_login_requested());
 }
 
 inline void ClientCore::on_token(error_code ec, std::string token)

@@ -59,6 +59,7 @@ public:
     bool open = true;
     std::string target; ///< path and query of the websocket handshake (picks the version)
     std::map<std::string, std::string> handshake_headers; ///< added to the upgrade response
+    std::string subscription; ///< the login's `pushes` as JSON text (3.6), empty when absent
     // The server's view of the connection.
     bool logged_in = false;
     std::size_t unanswered = 0; ///< requests held back (delayed or withheld)

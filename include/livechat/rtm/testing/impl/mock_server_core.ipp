@@ -166,7 +166,8 @@ public:
         for (const auto& p : pushes) {
             auto text = p.payload.dump();
             for_each([&](Connection& c) {
-                if (c.logged_in && &service_for(c) == &origin && origin.delivers(p.action))
+                if (c.logged_in && &service_for(c) == &origin &&
+                    origin.delivers(p.action, c.subscription.empty() ? json() : parse_or_empty(c.subscription)))
                     send_push(c, p.action, text, &c == requester ? request_id : std::string());
             });
         }
@@ -401,6 +402,8 @@ inline void MockServerCore::answer(Connection& c, const std::string& action, con
         if (!c.logged_in)
             mark_logged_in(c);
         last_login = &service;
+        if (auto pushes = payload.find("pushes"); pushes != payload.end())
+            c.subscription = pushes->dump(); // per connection, as the service keeps it
         auto out = service.login(payload);
         c.send(response_frame(action, request_id, true, std::move(out.payload)));
         return broadcast(out.pushes, &c, request_id, service);

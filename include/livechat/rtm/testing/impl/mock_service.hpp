@@ -49,8 +49,9 @@ public:
     /// Whether a handshake to `target` (path and query) names the customer as this version
     /// requires; when not, the connection is told `license_not_found` and closed.
     virtual bool accepts(std::string_view /*target*/) const { return true; }
-    /// Whether the customer subscribed to `push` (3.6 `pushes` at login; v3.0: everything).
-    virtual bool delivers(const std::string& /*push*/) const { return true; }
+    /// Whether a connection whose login asked for `subscription` (3.6: the login's `pushes`;
+    /// null when absent) receives `push` (v3.0: everything).
+    virtual bool delivers(const std::string& /*push*/, const json& /*subscription*/) const { return true; }
     /// Logs in (the token was checked already): the response and the pushes it causes.
     virtual Outcome login(const json& payload) = 0;
     /// Any other action of a logged-in connection (`validation` for an unknown one).

@@ -29,7 +29,6 @@ public:
         if (auto s = payload.find("customer_side_storage"); s != payload.end() && s->is_object())
             for (auto& [k, v] : s->items())
                 storage_[k] = v;
-        subscribed_ = payload.value("pushes", json());
         if (!storage_.empty())
             pushes.push_back({"customer_side_storage_updated", {{"customer_side_storage", storage_}}});
         json chats = json::array();
@@ -45,13 +44,15 @@ public:
         return out;
     }
 
-    /// Whether the login's `pushes` subscription lets `action` through (absent: everything).
-    bool subscribed(const std::string& action) const
+    /// Whether a login's `pushes` subscription lets `action` through: absent means every push;
+    /// otherwise only what its "3.6" entry names (or "all"). Other versions' entries are not
+    /// served: this mock formats pushes in 3.6 only.
+    static bool subscribed(const std::string& action, const json& pushes)
     {
-        if (!subscribed_.is_object())
+        if (!pushes.is_object())
             return true;
-        auto it = subscribed_.find("3.6");
-        if (it == subscribed_.end() || !it->is_array())
+        auto it = pushes.find("3.6");
+        if (it == pushes.end() || !it->is_array())
             return false;
         return std::any_of(it->begin(), it->end(), [&](const json& n) { return n == "all" || n == action; });
     }
@@ -475,7 +476,6 @@ private:
     void page_focus(const std::string&, const json&, Outcome&) {}
 
     json greeting_;   ///< the greeting on screen (null: none)
-    json subscribed_; ///< the login's `pushes`, when given
 };
 
 inline Outcome MockState36::handle(const std::string& action, const json& p)
@@ -551,9 +551,9 @@ public:
         return target.find("organization_id=") != std::string_view::npos &&
                target.find("license_id=") == std::string_view::npos;
     }
-    bool delivers(const std::string& push) const override
+    bool delivers(const std::string& push, const json& subscription) const override
     {
-        return push == disconnect_action() || state_.subscribed(push);
+        return push == disconnect_action() || MockState36::subscribed(push, subscription);
     }
 
     Outcome login(const json& payload) override
