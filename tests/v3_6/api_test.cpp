@@ -419,3 +419,89 @@ TEST(Api36Pushes, TheLoginsSubscriptionChoosesThePushesOfThatConnection)
     // incoming_chat and user_added_to_chat were not asked for; the agent's message was.
     EXPECT_EQ(seen, std::vector<std::string>{"incoming_event"});
 }
+
+TEST_F(Api36, EveryOtherMethodAgainstTheMockWithItsPushes)
+{
+    v36::StartChatRequest start;
+    start.chat.emplace();
+    start.chat->thread.emplace();
+    start.chat->thread->events.push_back(message("hi"));
+    auto [ec, started] = call<v36::StartChat>(start);
+    ASSERT_FALSE(ec) << ec.message();
+    const auto chat = started.chat_id;
+    const auto thread = started.thread_id;
+    const auto event = started.event_ids.at(0);
+
+    // A rich message from the agent, and the customer's click on its button.
+    auto rich_id = server->agent_send_event(chat.str(), R"({"type":"rich_message","template_id":"quick_replies",
+        "elements":[{"title":"Pick","buttons":[{"text":"Yes","type":"message","value":"Yes","postback_id":"yes","user_ids":[]}]}]})");
+    ASSERT_FALSE(rich_id.empty());
+    auto postbacks = collect<v36::IncomingRichMessagePostback>();
+    v36::SendRichMessagePostbackRequest click{chat, thread, rtm::EventId(rich_id), {"yes", true, "message", "Yes", std::nullopt}};
+    ASSERT_FALSE(call<v36::SendRichMessagePostback>(click).first);
+    wait_for(postbacks);
+    EXPECT_EQ(postbacks->at(0).postback.id, "yes");
+
+    ASSERT_FALSE(call<v36::SendSneakPeek>({chat, "typing this"}).first);
+    EXPECT_EQ(server->last_sneak_peek(), "typing this");
+
+    // Properties at each level, set and deleted, each with its push.
+    v36::Properties p;
+    p["ns"]["flag"] = true;
+    v36::PropertyNames names{{"ns", {"flag"}}};
+    auto chat_deleted = collect<v36::ChatPropertiesDeleted>();
+    auto thread_updated = collect<v36::ThreadPropertiesUpdated>();
+    auto thread_deleted = collect<v36::ThreadPropertiesDeleted>();
+    auto event_updated = collect<v36::EventPropertiesUpdated>();
+    auto event_deleted = collect<v36::EventPropertiesDeleted>();
+    ASSERT_FALSE(call<v36::UpdateChatProperties>({chat, p}).first);
+    ASSERT_FALSE(call<v36::DeleteChatProperties>({chat, names}).first);
+    ASSERT_FALSE(call<v36::UpdateThreadProperties>({chat, thread, p}).first);
+    ASSERT_FALSE(call<v36::DeleteThreadProperties>({chat, thread, names}).first);
+    ASSERT_FALSE(call<v36::UpdateEventProperties>({chat, thread, event, p}).first);
+    ASSERT_FALSE(call<v36::DeleteEventProperties>({chat, thread, event, names}).first);
+    wait_for(event_deleted);
+    EXPECT_EQ(chat_deleted->size(), 1u);
+    EXPECT_TRUE(std::get<bool>(thread_updated->at(0).properties.at("ns").at("flag")));
+    EXPECT_EQ(thread_deleted->at(0).properties.at("ns"), std::vector<std::string>{"flag"});
+    EXPECT_EQ(event_updated->at(0).event_id, event);
+
+    // Customer data.
+    auto updated = collect<v36::CustomerUpdated>();
+    ASSERT_FALSE(call<v36::SetCustomerSessionFields>({{{{"plan", "pro"}}, {{"seat", "3"}}}}).first);
+    wait_for(updated);
+    ASSERT_EQ(updated->at(0).customer.session_fields.size(), 2u);
+    ASSERT_FALSE(call<v36::UpdateCustomerPage>({"https://shop.example/cart", std::string("Cart")}).first);
+
+    // Status, forms, predictions, URL info.
+    auto [groups_ec, groups] = call<v36::ListGroupStatuses>({true, {}});
+    ASSERT_FALSE(groups_ec);
+    EXPECT_EQ(groups.groups_status.at("0"), v36::GroupStatus::online);
+    auto [form_ec, form] = call<v36::GetForm>({0, "prechat"});
+    ASSERT_FALSE(form_ec);
+    EXPECT_TRUE(form.enabled);
+    ASSERT_TRUE(form.form);
+    EXPECT_FALSE(form.form->fields.empty());
+    auto [agent_ec, agent] = call<v36::GetPredictedAgent>({});
+    ASSERT_FALSE(agent_ec);
+    EXPECT_EQ(agent.agent.id.str(), "agent@mock.livechat");
+    auto [url_ec, info] = call<v36::GetUrlInfo>({"https://example.com"});
+    ASSERT_FALSE(url_ec);
+    EXPECT_EQ(info.url, "https://example.com");
+
+    // Greetings: a click on its button, then a dismissal; an unknown one is refused.
+    auto greetings = collect<v36::IncomingGreeting>();
+    auto canceled = collect<v36::GreetingCanceled>();
+    server->agent_greeting("Deals today");
+    wait_for(greetings);
+    const auto& g = greetings->at(0).greeting;
+    ASSERT_FALSE(call<v36::SendGreetingButtonClicked>({g.unique_id, "button-1"}).first);
+    ASSERT_FALSE(call<v36::CancelGreeting>({g.unique_id}).first);
+    wait_for(canceled);
+    EXPECT_EQ(call<v36::CancelGreeting>({g.unique_id}).first, rtm::error::greeting_not_found);
+
+    // Keep-alive and the experimental page focus actions.
+    EXPECT_FALSE(call<v36::Ping>({}).first);
+    EXPECT_FALSE(call<v36::ActivateCustomerPage>({}).first);
+    EXPECT_FALSE(call<v36::DeactivateCustomerPage>({}).first);
+}
