@@ -23,26 +23,6 @@ inline void ClientCore::start_run(RunHandler handler)
     execute(session_.on_start());
 }
 
-/// "3.6" as (3, 6); nothing unless it is digits, a dot, digits.
-inline std::optional<std::pair<unsigned, unsigned>> parse_api_version(std::string_view v)
-{
-    auto dot = v.find('.');
-    auto number = [](std::string_view s) -> std::optional<unsigned> {
-        if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos)
-            return std::nullopt;
-        unsigned n = 0;
-        for (char c : s)
-            n = n * 10 + static_cast<unsigned>(c - '0');
-        return n;
-    };
-    if (dot == std::string_view::npos)
-        return std::nullopt;
-    auto major = number(v.substr(0, dot)), minor = number(v.substr(dot + 1));
-    if (!major || !minor)
-        return std::nullopt;
-    return std::pair{*major, *minor};
-}
-
 /// RTM 3.6: a request may run under a later API version, never an earlier one.
 inline error_code check_request_version(std::string_view wanted, std::string_view connection, Diagnostics& diag)
 {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace livechat::rtm::detail {
 
@@ -49,6 +50,26 @@ inline std::string_view url_api_version(std::string_view target)
             return candidate;
     }
     return {};
+}
+
+/// "3.6" as (3, 6); nothing unless it is digits, a dot, digits.
+inline std::optional<std::pair<unsigned, unsigned>> parse_api_version(std::string_view v)
+{
+    auto dot = v.find('.');
+    auto number = [](std::string_view s) -> std::optional<unsigned> {
+        if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos)
+            return std::nullopt;
+        unsigned n = 0;
+        for (char c : s)
+            n = n * 10 + static_cast<unsigned>(c - '0');
+        return n;
+    };
+    if (dot == std::string_view::npos)
+        return std::nullopt;
+    auto major = number(v.substr(0, dot)), minor = number(v.substr(dot + 1));
+    if (!major || !minor)
+        return std::nullopt;
+    return std::pair{*major, *minor};
 }
 
 class Protocol {

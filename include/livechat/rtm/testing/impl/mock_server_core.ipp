@@ -19,7 +19,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include <cstdio>
 #include <deque>
 #include <map>
 
@@ -59,15 +58,10 @@ inline std::string error_frame(const std::string& action, const std::string& req
 }
 
 /// Whether API version `v` ("3.7") is `floor` ("3.6") or later; false when `v` is malformed.
-inline bool version_at_least(const std::string& v, std::string_view floor)
+inline bool version_at_least(std::string_view v, std::string_view floor)
 {
-    unsigned major = 0, minor = 0, floor_major = 0, floor_minor = 0;
-    char extra = 0;
-    if (v.size() > 9 || std::sscanf(v.c_str(), "%u.%u%c", &major, &minor, &extra) != 2)
-        return false;
-    if (std::sscanf(std::string(floor).c_str(), "%u.%u", &floor_major, &floor_minor) != 2)
-        return false;
-    return major > floor_major || (major == floor_major && minor >= floor_minor);
+    auto have = rtm::detail::parse_api_version(v), least = rtm::detail::parse_api_version(floor);
+    return have && least && *have >= *least;
 }
 
 /// RTM README 7: at most 10 requests pending per connection.
