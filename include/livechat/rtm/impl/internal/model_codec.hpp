@@ -359,6 +359,35 @@ void write_value(json& j, const T& v)
         write_struct(j, v);
 }
 
+// ---- properties (every version: namespace -> name -> value) -------------------------------
+
+/// Reads one property value as it stands: a boolean, a signed 64-bit integer or a string as
+/// such; anything else (larger integers included, instead of wrapping) kept as raw JSON.
+/// `Value` is a version's variant of those four.
+template <class Value>
+void read_plain_property(ModelReader& r, const json& v, Value& out)
+{
+    if (v.is_boolean())
+        out = v.get<bool>();
+    else if (is_int64(v))
+        out = v.get<std::int64_t>();
+    else if (v.is_string())
+        out = v.get<std::string>();
+    else
+        r.value(v, out.template emplace<RawJson>());
+}
+
+/// Writes properties `{"ns": {"name": value}}` with bare values.
+template <class Properties>
+void write_plain_properties(json& j, const Properties& p)
+{
+    for (const auto& [ns, values] : p) {
+        auto& out = j[ns] = json::object();
+        for (const auto& [name, value] : values)
+            std::visit([&out, &name = name](const auto& x) { write_value(out[name], x); }, value);
+    }
+}
+
 /// Writes `obj[key]` unless the value is an empty optional or an empty container.
 template <class T>
 void put(json& obj, const char* key, const T& v)

@@ -45,14 +45,7 @@ inline void read_property_value(ModelReader& r, const json& j, PropertyValue& ou
     const json* v = &j;
     if (j.is_object() && j.size() == 1 && j.contains("value"))
         v = &j["value"];
-    if (v->is_boolean())
-        out = v->get<bool>();
-    else if (detail::is_int64(*v))
-        out = v->get<std::int64_t>(); // larger values stay raw JSON instead of wrapping
-    else if (v->is_string())
-        out = v->get<std::string>();
-    else
-        r.value(*v, out.emplace<RawJson>());
+    detail::read_plain_property(r, *v, out);
 }
 
 inline void read_struct(ModelReader& r, const json& j, Properties& p)
@@ -62,14 +55,7 @@ inline void read_struct(ModelReader& r, const json& j, Properties& p)
     });
 }
 /// Written in the request form (bare values).
-inline void write_struct(json& j, const Properties& p)
-{
-    for (const auto& [ns, values] : p) {
-        auto& out = j[ns] = json::object();
-        for (const auto& [name, value] : values)
-            std::visit([&out, &name = name](const auto& x) { detail::write_value(out[name], x); }, value);
-    }
-}
+inline void write_struct(json& j, const Properties& p) { detail::write_plain_properties(j, p); }
 inline void read_struct(ModelReader& r, const json& j, PropertyNames& p) { r.value(j, static_cast<PropertyNames::map&>(p)); }
 inline void write_struct(json& j, const PropertyNames& p) { detail::write_value(j, static_cast<const PropertyNames::map&>(p)); }
 

@@ -29,31 +29,13 @@ inline const std::vector<NamedValue<SortOrder>>& enum_names(SortOrder)
 
 // ---- properties: one plain form in both directions -------------------------------------------
 
-inline void read_property_value(ModelReader& r, const json& v, PropertyValue& out)
-{
-    if (v.is_boolean())
-        out = v.get<bool>();
-    else if (detail::is_int64(v))
-        out = v.get<std::int64_t>(); // larger integers stay raw JSON instead of wrapping
-    else if (v.is_string())
-        out = v.get<std::string>();
-    else
-        r.value(v, out.emplace<RawJson>());
-}
 inline void read_struct(ModelReader& r, const json& j, Properties& p)
 {
     r.each(j, p, [&r](const json& ns, std::map<std::string, PropertyValue>& values) {
-        r.each(ns, values, [&r](const json& v, PropertyValue& out) { read_property_value(r, v, out); });
+        r.each(ns, values, [&r](const json& v, PropertyValue& out) { detail::read_plain_property(r, v, out); });
     });
 }
-inline void write_struct(json& j, const Properties& p)
-{
-    for (const auto& [ns, values] : p) {
-        auto& out = j[ns] = json::object();
-        for (const auto& [name, value] : values)
-            std::visit([&out, &name = name](const auto& x) { detail::write_value(out[name], x); }, value);
-    }
-}
+inline void write_struct(json& j, const Properties& p) { detail::write_plain_properties(j, p); }
 
 // ---- small structures ----------------------------------------------------------------------------
 
