@@ -422,3 +422,35 @@ TEST(Session, CustomPolicyDecides)
     EXPECT_THAT(s.on_connected(boost::asio::error::connection_refused),
         Contains(Command{cmd::Finish{boost::asio::error::connection_refused}}));
 }
+
+TEST(Session, EachLoginTellsTheTokenProviderWhy)
+{
+    using livechat::rtm::TokenReason;
+    auto reconnect_and_login = [](Session& s) {
+        s.on_timer(TimerId::backoff);
+        return s.on_connected({});
+    };
+    Session s(reconnecting());
+    s.on_start();
+    EXPECT_THAT(s.on_connected({}), Contains(Command{cmd::StartLogin{TokenReason::first_login}}));
+    s.on_login_result({});
+
+    s.on_transport_closed(error::connection_lost);
+    EXPECT_THAT(reconnect_and_login(s), Contains(Command{cmd::StartLogin{TokenReason::reconnect}}));
+
+    // The token was refused: the next login needs a new one.
+    s.on_login_result(error::authentication);
+    s.on_transport_closed({});
+    EXPECT_THAT(reconnect_and_login(s), Contains(Command{cmd::StartLogin{TokenReason::token_rejected}}));
+    s.on_login_result({});
+
+    for (const char* reason : {"access_token_expired", "access_token_revoked"}) {
+        s.on_disconnect_push(reason);
+        s.on_transport_closed({});
+        EXPECT_THAT(reconnect_and_login(s), Contains(Command{cmd::StartLogin{TokenReason::token_expired}})) << reason;
+        s.on_login_result({});
+    }
+    s.on_disconnect_push("connection_timeout");
+    s.on_transport_closed({});
+    EXPECT_THAT(reconnect_and_login(s), Contains(Command{cmd::StartLogin{TokenReason::reconnect}}));
+}

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace livechat::rtm {
 
@@ -36,9 +37,56 @@ enum class FrameDirection {
 /// (without `"Bearer "`; the SDK adds it). May be called from any thread, once.
 using TokenCallback = std::function<void(error_code, std::string access_token)>;
 
-/// Asked for a customer access token before every login (so after every reconnect too).
-/// It may answer at once or later, on any thread, by calling the callback exactly once.
-using TokenProvider = std::function<void(TokenCallback done)>;
+/// Why the client asks for a token: a provider that caches tokens keeps its cached one for a
+/// first login or a reconnect, and gets a new one when the last was refused or has expired.
+enum class TokenReason {
+    first_login,    ///< the first login of this `async_run`
+    reconnect,      ///< a login after a reconnect (the connection was lost or closed)
+    token_rejected, ///< the previous login failed with `error::authentication`
+    token_expired,  ///< the server ended the session: `access_token_expired` or `access_token_revoked`
+};
+
+/// Asked for a customer access token before every login (so after every reconnect too), with
+/// the reason. It may answer at once or later, on any thread, by calling the callback exactly
+/// once. Constructible from any callable taking `(TokenReason, TokenCallback)` or, for
+/// providers that do not care why they are asked, `(TokenCallback)`.
+///
+/// An error answer fails the login with `error::token_provider_failed` (the provider's error in
+/// the run's diagnostics) and the reconnect policy decides; an error of the accounts category
+/// that retrying cannot mend (see `accounts::is_transient`) ends `async_run` with that error.
+class TokenProvider {
+public:
+    /// The form every provider is kept in.
+    using function_type = std::function<void(TokenReason, TokenCallback)>;
+
+    /// No provider (`ClientConfig` refuses it).
+    TokenProvider() = default;
+    /// No provider (`ClientConfig` refuses it).
+    TokenProvider(std::nullptr_t) {}
+    /// A provider told why it is asked.
+    template <class F, std::enable_if_t<std::is_invocable_v<F&, TokenReason, TokenCallback>, int> = 0>
+    TokenProvider(F f) : fn_(std::move(f))
+    {
+    }
+    /// A provider that ignores why it is asked (the form of earlier releases).
+    template <class F, std::enable_if_t<std::is_invocable_v<F&, TokenCallback> &&
+                                            !std::is_invocable_v<F&, TokenReason, TokenCallback>,
+                           int> = 0>
+    TokenProvider(F f)
+        : fn_([f = std::move(f)](TokenReason, TokenCallback done) mutable { f(std::move(done)); })
+    {
+    }
+
+    /// True when a provider is set.
+    explicit operator bool() const noexcept { return static_cast<bool>(fn_); }
+    /// Asks for a token, saying why.
+    void operator()(TokenReason why, TokenCallback done) const { fn_(why, std::move(done)); }
+    /// Asks for a token for a first login.
+    void operator()(TokenCallback done) const { fn_(TokenReason::first_login, std::move(done)); }
+
+private:
+    function_type fn_;
+};
 
 /// A provider that always answers with the same token.
 inline TokenProvider static_token(std::string access_token)

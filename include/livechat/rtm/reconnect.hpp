@@ -45,6 +45,8 @@ struct DisconnectCause {
 ///   `wrong_product_version`, `unsupported_version`, `users_limit_reached`, `validation`,
 ///   `authorization`; `misdirected_request` switches region; others reconnect.
 /// - SDK errors: `invalid_config` stops; lost lines, time-outs and network errors reconnect.
+/// - `accounts::error`s from a token provider: slowly again when `accounts::is_transient`,
+///   else stop.
 LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause& cause) noexcept;
 
 /// Jittered exponential back-off settings.

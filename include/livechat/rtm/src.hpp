@@ -2,10 +2,11 @@
 #ifndef LIVECHAT_RTM_SRC_HPP
 #define LIVECHAT_RTM_SRC_HPP
 
-// The compiled part of the library: include this from exactly one .cpp, and
-// <livechat/rtm/v3_0/src.hpp> from exactly one (the same or another) .cpp. Our CMake target
-// compiles them as two translation units so that -j2 builds them side by side.
+// The compiled part of the library: include this from exactly one .cpp, and the typed layers'
+// and the Accounts / Web API's src.hpp from exactly one (the same or another) .cpp each. Our
+// CMake target compiles them as separate translation units so that -j2 builds them side by side.
 
+#include <livechat/rtm/accounts/impl/error.ipp>
 #include <livechat/rtm/impl/client_core_api.ipp>
 #include <livechat/rtm/impl/error.ipp>
 #include <livechat/rtm/impl/internal/frame_codec.ipp>

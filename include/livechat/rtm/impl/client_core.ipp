@@ -151,11 +151,11 @@ inline void ClientCore::run_command(const cmd::Connect&)
     transport_->open(endpoint_, std::move(events));
 }
 
-inline void ClientCore::run_command(const cmd::StartLogin&)
+inline void ClientCore::run_command(const cmd::StartLogin& c)
 {
     auto answer = on_connection<&ClientCore::on_token>();
     // The provider may answer inline or from another thread: hop back to our executor.
-    cfg_.token_provider([answer, ex = ex_](error_code ec, std::string token) {
+    cfg_.token_provider(c.reason, [answer, ex = ex_](error_code ec, std::string token) {
         asio::post(ex, [answer, ec, token = std::move(token)]() mutable { answer(ec, std::move(token)); });
     });
 }

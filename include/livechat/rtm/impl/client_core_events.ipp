@@ -4,6 +4,7 @@
 
 // ClientCore: what arrives from the transport, the token provider and the deadline timer.
 
+#include <livechat/rtm/accounts/error.hpp>
 #include <livechat/rtm/impl/internal/client_core.hpp>
 
 namespace livechat::rtm::detail {
@@ -27,6 +28,10 @@ inline void ClientCore::on_token(error_code ec, std::string token)
         return;
     if (ec || token.empty()) {
         run_diag_.client_message = ec ? "token provider failed: " + ec.message() : "token provider gave no token";
+        // An accounts error that no retry can mend (a wrong client id, a lost identity) ends
+        // the run with itself; anything else is a failed login the reconnect policy judges.
+        if (ec && ec.category() == accounts::error_category() && !accounts::is_transient(ec))
+            return execute(session_.on_login_result(ec));
         return execute(session_.on_login_result(error::token_provider_failed));
     }
     secrets_ = secret_forms(token);

@@ -2,6 +2,7 @@
 #ifndef LIVECHAT_RTM_IMPL_RECONNECT_IPP
 #define LIVECHAT_RTM_IMPL_RECONNECT_IPP
 
+#include <livechat/rtm/accounts/error.hpp>
 #include <livechat/rtm/reconnect.hpp>
 
 #include <algorithm>
@@ -34,6 +35,9 @@ LIVECHAT_RTM_DECL ReconnectAction default_reconnect_action(const DisconnectCause
         default: return A::reconnect;
         }
     }
+    // A token provider's Accounts error: only one that may pass is worth another connection.
+    if (cause.ec.category() == accounts::error_category())
+        return accounts::is_transient(cause.ec) ? A::reconnect_slowly : A::stop;
     return A::reconnect; // network errors
 }
 

@@ -5,6 +5,7 @@
 // The login/keep-alive state machine, pure: no sockets, no clock. Time arrives only as timer
 // events, and each event returns the commands the driver must carry out, in order.
 
+#include <livechat/rtm/config.hpp>
 #include <livechat/rtm/detail/config.hpp>
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/reconnect.hpp>
@@ -24,7 +25,9 @@ enum class TimerId { login_window, ping, backoff };
 
 namespace cmd {
 struct Connect {};
-struct StartLogin {}; ///< ask the token provider, then send `login`
+struct StartLogin {
+    TokenReason reason = TokenReason::first_login;
+}; ///< ask the token provider (saying why), then send `login`
 struct ArmTimer {
     TimerId id;
     std::chrono::steady_clock::duration after;
@@ -55,7 +58,7 @@ struct Finish {
 }; ///< complete `async_run`
 
 inline bool operator==(Connect, Connect) { return true; }
-inline bool operator==(StartLogin, StartLogin) { return true; }
+inline bool operator==(StartLogin a, StartLogin b) { return a.reason == b.reason; }
 inline bool operator==(ArmTimer a, ArmTimer b) { return a.id == b.id && a.after == b.after; }
 inline bool operator==(CancelTimer a, CancelTimer b) { return a.id == b.id; }
 inline bool operator==(SendPing, SendPing) { return true; }
@@ -118,6 +121,8 @@ public:
 
     SessionState state() const noexcept { return state_; }
     bool login_in_progress() const noexcept { return login_in_progress_; }
+    /// Why the next (or current) login asks the token provider.
+    TokenReason token_reason() const noexcept { return token_reason_; }
     /// The `reason` of the last `customer_disconnected` push, or empty.
     const std::string& disconnect_reason() const noexcept { return disconnect_reason_; }
 
@@ -142,6 +147,8 @@ private:
     unsigned attempt_ = 0;
     bool ended_by_push_ = false; ///< the last connection ended with a disconnect push
     bool stop_requested_ = false; ///< the user stopped: the run ends with this connection
+    /// Why the next login asks for a token: set when a connection ends.
+    TokenReason token_reason_ = TokenReason::first_login;
 };
 
 } // namespace livechat::rtm::detail

@@ -38,7 +38,7 @@ LIVECHAT_RTM_DECL Commands Session::on_connected(error_code ec)
     out.push_back(cmd::ArmTimer{TimerId::login_window, settings_.login_window});
     if (settings_.auto_login) {
         login_in_progress_ = true;
-        out.push_back(cmd::StartLogin{});
+        out.push_back(cmd::StartLogin{token_reason_});
     }
     return out;
 }
@@ -48,7 +48,7 @@ LIVECHAT_RTM_DECL Commands Session::on_login_requested()
     Commands out;
     if (state_ == SessionState::authorizing && !login_in_progress_) {
         login_in_progress_ = true;
-        out.push_back(cmd::StartLogin{});
+        out.push_back(cmd::StartLogin{token_reason_});
     }
     return out;
 }
@@ -137,6 +137,13 @@ LIVECHAT_RTM_DECL Commands Session::end_connection(error_code final_ec)
     auto action = ReconnectAction::stop;
     if (settings_.reconnect && !stopped)
         action = settings_.policy ? settings_.policy(cause) : default_reconnect_action(cause);
+    // The next login's token: refused or expired ones are not asked for again.
+    if (final_ec == error::authentication)
+        token_reason_ = TokenReason::token_rejected;
+    else if (disconnect_reason_ == "access_token_expired" || disconnect_reason_ == "access_token_revoked")
+        token_reason_ = TokenReason::token_expired;
+    else
+        token_reason_ = TokenReason::reconnect;
     // Per-connection facts are used up now.
     bool by_push = !disconnect_reason_.empty();
     auto wait = disconnect_wait_;
