@@ -6,6 +6,7 @@
 // loopback. Shipped as livechat::rtm_testing so applications can test against it too.
 
 #include <livechat/rtm/error.hpp>
+#include <livechat/rtm/testing/issued_tokens.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -40,6 +41,11 @@ struct MockServerConfig {
     /// Decides whether a login `token` field is valid. The default accepts `"Bearer <x>"`
     /// unless `<x>` starts with "invalid".
     std::function<bool(std::string_view token)> accept_token;
+    /// When set, login tokens are checked against this table instead of `accept_token` (share
+    /// it with a `MockAccountsServer`): an unknown, expired or revoked token fails login with
+    /// `authentication`; a valid one logs in as its customer (`entity_id`), and its session
+    /// gets `customer_disconnected` (`access_token_expired`) when the token expires.
+    std::shared_ptr<IssuedTokens> issued_tokens;
     std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001"; ///< The customer id the login response reports.
     /// Keep every request for received(); long runs (soak tests) turn it off to keep the
     /// mock's memory flat. count() works either way.

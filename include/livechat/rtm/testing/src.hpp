@@ -5,6 +5,7 @@
 // The compiled part of livechat::rtm_testing: include from exactly one .cpp.
 
 #include <livechat/rtm/testing/impl/hostile_server.ipp>
+#include <livechat/rtm/testing/impl/mock_accounts_server.ipp>
 #include <livechat/rtm/testing/impl/mock_server.ipp>
 #include <livechat/rtm/testing/impl/scripted_agent.ipp>
 

@@ -223,6 +223,7 @@ public:
         std::shared_ptr<Connection> connection;
         std::unique_ptr<asio::steady_timer> login_timer; ///< the login window
         std::unique_ptr<asio::steady_timer> idle_timer;  ///< the idle cut-off after login
+        std::unique_ptr<asio::steady_timer> token_timer; ///< the login token's expiry (issued tokens)
     };
     std::map<std::size_t, Peer> peers;
 
@@ -245,7 +246,8 @@ private:
         auto c = std::make_shared<MockConnection<Tls>>(weak_from_this(), std::move(socket), tls_ctx);
         c->id = ++accepted;
         c->handshake_headers = cfg.handshake_headers;
-        peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex)};
+        peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex),
+            std::make_unique<asio::steady_timer>(ex)};
         c->start();
     }
 
@@ -286,6 +288,27 @@ private:
                 return s.arm_idle(c.id, due); // traffic came meanwhile
             s.disconnect(c, "connection_timeout");
         });
+    }
+
+    /// Checks a login token against the issued tokens; on success the service's customer is
+    /// the token's, and the session ends when the token expires. Returns the refusal's text.
+    const char* check_issued(Connection& c, std::string_view token, MockService& service)
+    {
+        constexpr std::string_view bearer = "Bearer ";
+        if (token.substr(0, bearer.size()) != bearer)
+            return "Invalid access token";
+        IssuedTokens::Entry entry;
+        switch (cfg.issued_tokens->check(token.substr(bearer.size()), &entry)) {
+        case IssuedTokens::Status::valid: break;
+        case IssuedTokens::Status::expired: return "Access token expired";
+        case IssuedTokens::Status::revoked: return "Access token revoked";
+        case IssuedTokens::Status::unknown: return "Invalid access token";
+        }
+        service.state().set_customer_id(entry.entity_id);
+        arm(c.id, &Peer::token_timer, entry.expires_at, [](MockServerCore& s, Connection& conn) {
+            s.disconnect(conn, "access_token_expired");
+        });
+        return nullptr;
     }
 
     void react(Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r);
@@ -390,8 +413,12 @@ inline void MockServerCore::answer(Connection& c, const std::string& action, con
         auto token = payload.find("token");
         if (token == payload.end() || !token->is_string())
             return fail("validation", "token is required");
-        if (!cfg.accept_token(token->get<std::string>()))
+        if (cfg.issued_tokens) {
+            if (auto problem = check_issued(c, token->get<std::string>(), service))
+                return fail("authentication", problem);
+        } else if (!cfg.accept_token(token->get<std::string>())) {
             return fail("authentication", "Invalid access token");
+        }
         // A second login on one connection is not specified by RTM; the mock accepts it.
         if (!c.logged_in)
             mark_logged_in(c);

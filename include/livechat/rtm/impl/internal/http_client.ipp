@@ -1,0 +1,310 @@
+// Copyright (c) 2026 livechat-rtm authors. Distributed under the MIT License (see LICENSE).
+#ifndef LIVECHAT_RTM_IMPL_INTERNAL_HTTP_CLIENT_IPP
+#define LIVECHAT_RTM_IMPL_INTERNAL_HTTP_CLIENT_IPP
+
+#include <livechat/rtm/accounts/error.hpp>
+#include <livechat/rtm/impl/internal/http_client.hpp>
+#include <livechat/rtm/impl/internal/tls_context.ipp>
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <type_traits>
+
+namespace livechat::rtm::detail {
+
+namespace http = boost::beast::http;
+
+inline bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+LIVECHAT_RTM_DECL std::vector<std::string_view> HttpResponse::values(std::string_view name) const
+{
+    std::vector<std::string_view> out;
+    for (const auto& [n, v] : headers)
+        if (equals_ignoring_case(n, name))
+            out.emplace_back(v);
+    return out;
+}
+
+LIVECHAT_RTM_DECL std::string_view HttpResponse::value(std::string_view name) const
+{
+    for (const auto& [n, v] : headers)
+        if (equals_ignoring_case(n, name))
+            return v;
+    return {};
+}
+
+using ResponseParser = http::response_parser<http::string_body>;
+
+/// The parser every response goes through, bounded by `limits`.
+inline void configure(ResponseParser& p, const HttpLimits& limits)
+{
+    p.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_size, UINT32_MAX)));
+    p.body_limit(limits.max_body_size);
+}
+
+inline HttpResponse to_response(ResponseParser& p)
+{
+    auto& msg = p.get();
+    HttpResponse out;
+    out.status = msg.result_int();
+    for (const auto& field : msg)
+        out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    out.body = std::move(msg.body());
+    return out;
+}
+
+/// Parser errors as the accounts category names them.
+inline error_code classify_parse_error(error_code ec)
+{
+    if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return accounts::error::response_too_large;
+    // A line cut before or during the response stays what it is (worth another try); a
+    // response that breaks HTTP's grammar is malformed.
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message)
+        return ec;
+    if (ec.category() == http::make_error_code(http::error::bad_version).category())
+        return accounts::error::malformed_response;
+    return ec;
+}
+
+LIVECHAT_RTM_DECL error_code parse_http_response(std::string_view raw, const HttpLimits& limits, HttpResponse& out)
+{
+    ResponseParser parser;
+    configure(parser, limits);
+    parser.eager(true);
+    error_code ec;
+    std::size_t used = parser.put(boost::asio::buffer(raw.data(), raw.size()), ec);
+    if (!ec && !parser.is_done()) {
+        if (used == raw.size())
+            parser.put_eof(ec); // a body that runs to the end of the connection ends here
+        else
+            ec = http::error::partial_message;
+    }
+    if (!ec && !parser.is_done())
+        ec = http::error::partial_message;
+    if (ec)
+        return classify_parse_error(ec);
+    out = to_response(parser);
+    return {};
+}
+
+LIVECHAT_RTM_DECL std::shared_ptr<boost::asio::ssl::context> http_tls_context(const TlsOptions& tls, error_code& ec)
+{
+    return shared_tls_context(tls, ec);
+}
+
+/// One request over one connection, from resolving to the last byte of the response.
+template <bool Tls>
+class HttpExchange : public std::enable_shared_from_this<HttpExchange<Tls>> {
+    using Stream = std::conditional_t<Tls, boost::beast::ssl_stream<boost::beast::tcp_stream>, boost::beast::tcp_stream>;
+
+public:
+    HttpExchange(asio::any_io_executor ex, std::shared_ptr<asio::ssl::context> tls, bool verify_peer,
+        Endpoint endpoint, HttpRequest request, HttpLimits limits, std::string user_agent,
+        HttpProgress progress, HttpHandler handler)
+        : ex_(ex), tls_(std::move(tls)), verify_peer_(verify_peer), endpoint_(std::move(endpoint)),
+          limits_(limits), progress_(std::move(progress)), handler_(std::move(handler)), resolver_(ex),
+          deadline_(ex), stream_(make_stream(ex))
+    {
+        request_.method_string(request.method);
+        request_.target(request.target);
+        request_.version(11);
+        bool default_port = endpoint_.port == (Tls ? "443" : "80");
+        request_.set(http::field::host, (endpoint_.host.find(':') != std::string::npos ? "[" + endpoint_.host + "]" : endpoint_.host) +
+                                            (default_port ? std::string() : ":" + endpoint_.port));
+        request_.set(http::field::user_agent, user_agent);
+        request_.set(http::field::connection, "close");
+        for (auto& [name, value] : request.headers)
+            request_.insert(name, value);
+        request_.body() = std::move(request.body);
+        request_.prepare_payload();
+        configure(parser_, limits_);
+    }
+
+    void start()
+    {
+        auto slot = asio::get_associated_cancellation_slot(handler_);
+        if (slot.is_connected()) {
+            slot.assign([w = this->weak_from_this()](asio::cancellation_type type) {
+                if (auto self = w.lock(); self && type != asio::cancellation_type::none)
+                    asio::post(self->ex_, [self] { self->abort(asio::error::operation_aborted); });
+            });
+        }
+        deadline_.expires_after(limits_.timeout);
+        deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
+            if (!ec)
+                self->abort(accounts::error::timeout);
+        });
+        resolver_.async_resolve(endpoint_.host, endpoint_.port,
+            [self = this->shared_from_this()](error_code ec, asio::ip::tcp::resolver::results_type r) {
+                if (ec)
+                    return self->finish(ec);
+                self->connect(r);
+            });
+    }
+
+private:
+    static Stream make_stream(asio::any_io_executor ex, asio::ssl::context* ctx)
+    {
+        if constexpr (Tls)
+            return Stream(ex, *ctx);
+        else
+            return Stream(ex);
+    }
+    Stream make_stream(asio::any_io_executor ex) { return make_stream(ex, tls_.get()); }
+
+    boost::beast::tcp_stream& tcp() { return boost::beast::get_lowest_layer(stream_); }
+
+    void connect(const asio::ip::tcp::resolver::results_type& results)
+    {
+        tcp().async_connect(results, [self = this->shared_from_this()](error_code ec, const auto&) {
+            if (ec)
+                return self->finish(ec);
+            error_code ignored;
+            self->tcp().socket().set_option(asio::ip::tcp::no_delay(true), ignored);
+            self->handshake();
+        });
+    }
+
+    void handshake()
+    {
+        if constexpr (Tls) {
+            auto& ssl = stream_;
+            // SNI, and the certificate must name the host (not just chain to a trusted root).
+            if (!SSL_set_tlsext_host_name(ssl.native_handle(), endpoint_.host.c_str()))
+                return finish(error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category()));
+            if (verify_peer_)
+                ssl.set_verify_callback(asio::ssl::host_name_verification(endpoint_.host));
+            ssl.async_handshake(asio::ssl::stream_base::client, [self = this->shared_from_this()](error_code ec) {
+                if (ec)
+                    return self->finish(ec);
+                self->write_header();
+            });
+        } else {
+            write_header();
+        }
+    }
+
+    void write_header()
+    {
+        serializer_.emplace(request_);
+        serializer_->limit(64 * 1024); // a large body goes out in steps, each reported
+        http::async_write_header(stream_, *serializer_, [self = this->shared_from_this()](error_code ec, std::size_t) {
+            if (ec)
+                return self->finish(ec);
+            self->write_body();
+        });
+    }
+
+    void write_body()
+    {
+        if (serializer_->is_done())
+            return read();
+        http::async_write_some(stream_, *serializer_, [self = this->shared_from_this()](error_code ec, std::size_t n) {
+            if (ec)
+                return self->finish(ec);
+            self->sent_ += n;
+            if (self->progress_)
+                self->progress_(std::min<std::uint64_t>(self->sent_, self->request_.body().size()), self->request_.body().size());
+            self->write_body();
+        });
+    }
+
+    void read()
+    {
+        http::async_read(stream_, buffer_, parser_, [self = this->shared_from_this()](error_code ec, std::size_t) {
+            if (ec)
+                return self->finish(classify_parse_error(ec));
+            self->finish({});
+        });
+    }
+
+    /// A deadline or a cancellation: close the socket; the pending operation ends with an
+    /// error and `finish` reports `reason` instead of it.
+    void abort(error_code reason)
+    {
+        if (done_ || reason_)
+            return;
+        reason_ = reason;
+        resolver_.cancel();
+        error_code ignored;
+        tcp().socket().close(ignored);
+    }
+
+    void finish(error_code ec)
+    {
+        if (done_)
+            return;
+        done_ = true;
+        deadline_.cancel();
+        if (reason_)
+            ec = reason_;
+        auto slot = asio::get_associated_cancellation_slot(handler_);
+        if (slot.is_connected())
+            slot.clear();
+        HttpResponse response;
+        if (!ec)
+            response = to_response(parser_);
+        error_code ignored;
+        tcp().socket().close(ignored);
+        auto hex = asio::get_associated_executor(handler_, ex_);
+        asio::post(ex_, asio::bind_executor(hex, [h = std::move(handler_), ec, r = std::move(response)]() mutable {
+            std::move(h)(ec, std::move(r));
+        }));
+    }
+
+    asio::any_io_executor ex_;
+    std::shared_ptr<asio::ssl::context> tls_;
+    bool verify_peer_;
+    Endpoint endpoint_;
+    HttpLimits limits_;
+    HttpProgress progress_;
+    HttpHandler handler_;
+    asio::ip::tcp::resolver resolver_;
+    asio::steady_timer deadline_;
+    Stream stream_;
+    http::request<http::string_body> request_;
+    std::optional<http::request_serializer<http::string_body>> serializer_;
+    boost::beast::flat_buffer buffer_;
+    ResponseParser parser_;
+    std::uint64_t sent_ = 0;
+    error_code reason_;
+    bool done_ = false;
+};
+
+LIVECHAT_RTM_DECL void start_http(asio::any_io_executor ex, std::shared_ptr<asio::ssl::context> tls,
+    bool verify_peer, Endpoint endpoint, HttpRequest request, HttpLimits limits, std::string user_agent,
+    HttpProgress progress, HttpHandler handler)
+{
+    if (endpoint.tls) {
+        if (!tls) {
+            auto hex = asio::get_associated_executor(handler, ex);
+            return asio::post(ex, asio::bind_executor(hex, [h = std::move(handler)]() mutable {
+                std::move(h)(make_error_code(accounts::error::invalid_config), HttpResponse{});
+            }));
+        }
+        std::make_shared<HttpExchange<true>>(ex, std::move(tls), verify_peer, std::move(endpoint), std::move(request),
+            limits, std::move(user_agent), std::move(progress), std::move(handler))->start();
+    } else {
+        std::make_shared<HttpExchange<false>>(ex, nullptr, false, std::move(endpoint), std::move(request), limits,
+            std::move(user_agent), std::move(progress), std::move(handler))->start();
+    }
+}
+
+} // namespace livechat::rtm::detail
+
+#endif
