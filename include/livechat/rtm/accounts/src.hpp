@@ -9,5 +9,6 @@
 #include <livechat/rtm/accounts/impl/credential_store.ipp>
 #include <livechat/rtm/accounts/impl/token_cache.ipp>
 #include <livechat/rtm/impl/internal/http_client.ipp>
+#include <livechat/rtm/web/impl/client.ipp>
 
 #endif

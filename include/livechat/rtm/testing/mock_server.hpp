@@ -118,6 +118,14 @@ struct ReceivedRequest {
     std::string version = "3.0"; ///< The API version of the connection ("3.0" or "3.6").
 };
 
+/// One file the mock Web API's `upload_file` accepted.
+struct MockUpload {
+    std::string name;         ///< the multipart part's file name
+    std::string content_type; ///< the part's Content-Type
+    std::size_t size = 0;     ///< its size in bytes
+    std::string url;          ///< the CDN URL the mock answered with
+};
+
 /// The mock RTM service.
 ///
 /// Thread safety: use it only on its executor (tests usually run client and server on one
@@ -137,6 +145,16 @@ public:
 
     /// The bound port (0 before `start()`).
     std::uint16_t port() const;
+    /// The Web API base of the same server, `http[s]://127.0.0.1:<port>`: the Customer Chat
+    /// Web API (`/v3.x/customer/action/<action>`) is served on the RTM port, as the service
+    /// serves both on one host. Every RTM method works there too, on the same memory, plus
+    /// the Web-only ones: `upload_file` (multipart; over 10 MB: `entity_too_large`;
+    /// executables: `validation`), `get_dynamic_configuration`, `get_configuration`,
+    /// `get_localization`, `list_license_properties`, `list_group_properties`, `check_goals`,
+    /// `request_email_verification`.
+    std::string web_url() const;
+    /// Files received by `upload_file`, oldest first.
+    const std::vector<MockUpload>& uploads() const;
     /// The v3.0 endpoint: `ws[s]://127.0.0.1:<port>/v3.0/customer/rtm/ws?license_id=<license_id>`.
     std::string url(std::uint64_t license_id = 1) const;
     /// The v3.6 endpoint of the same server:

@@ -7,5 +7,6 @@
 // needs nlohmann/json but neither Beast nor OpenSSL.
 
 #include <livechat/rtm/v3_6/impl/version.ipp>
+#include <livechat/rtm/v3_6/impl/web.ipp>
 
 #endif

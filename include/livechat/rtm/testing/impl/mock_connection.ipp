@@ -19,6 +19,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,20 @@ namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
 
 class Connection;
+
+/// An HTTP request that is not a websocket upgrade (the Web API shares the RTM host).
+using WebRequest = beast::http::request<beast::http::string_body>;
+
+/// The answer to a WebRequest.
+struct WebReply {
+    unsigned status = 200;
+    std::string body;
+    std::string content_type = "application/json";
+};
+
+/// The largest HTTP request body the mock reads (an upload of just over 10 MB must arrive
+/// whole, so that the server, not the socket, refuses it).
+inline constexpr std::size_t max_web_request_body = 12 * 1024 * 1024;
 
 /// What a connection reports to the server that accepted it (on the server's executor).
 class ConnectionHost {
@@ -42,6 +57,8 @@ public:
     virtual void on_ping(Connection& c) = 0;
     /// The connection is gone; nothing is reported after this.
     virtual void on_closed(Connection& c) = 0;
+    /// A plain HTTP request (the Web API): the answer is written, then the connection closes.
+    virtual WebReply on_http(Connection& c, const WebRequest& request) = 0;
 };
 
 /// One accepted connection, independent of ws/wss.
@@ -139,12 +156,19 @@ private:
             if (kind == websocket::frame_type::ping)
                 tell_host([this](ConnectionHost& h) { h.on_ping(*this); });
         });
-        // The handshake request is read first: its target picks the protocol version.
-        beast::http::async_read(ws_.next_layer(), buffer_, upgrade_,
+        // The handshake request is read first: its target picks the protocol version; a
+        // request that is no upgrade is a Web API call.
+        parser_.emplace();
+        parser_->body_limit(max_web_request_body);
+        beast::http::async_read(ws_.next_layer(), buffer_, *parser_,
             [self = this->shared_from_this()](boost::system::error_code ec, std::size_t) {
-                if (ec || !websocket::is_upgrade(self->upgrade_))
+                if (ec)
                     return self->finish();
+                self->upgrade_ = self->parser_->release();
+                self->parser_.reset();
                 self->target = std::string(self->upgrade_.target());
+                if (!websocket::is_upgrade(self->upgrade_))
+                    return self->answer_http();
                 beast::get_lowest_layer(self->ws_).expires_never(); // the websocket's own timeouts from here
                 if (!self->handshake_headers.empty())
                     self->ws_.set_option(websocket::stream_base::decorator(
@@ -154,6 +178,23 @@ private:
                         }));
                 self->ws_.async_accept(self->upgrade_, [self](boost::system::error_code ec) { self->upgraded(ec); });
             });
+    }
+
+    void answer_http()
+    {
+        WebReply reply{404, R"({"error":{"type":"not_found","message":"no such endpoint"}})"};
+        tell_host([&](ConnectionHost& h) { reply = h.on_http(*this, upgrade_); });
+        upgrade_ = {}; // an upload's memory goes now
+        auto res = std::make_shared<beast::http::response<beast::http::string_body>>();
+        res->result(reply.status);
+        res->version(11);
+        res->set(beast::http::field::content_type, reply.content_type);
+        res->set(beast::http::field::connection, "close");
+        res->body() = std::move(reply.body);
+        res->prepare_payload();
+        beast::http::async_write(ws_.next_layer(), *res, [self = this->shared_from_this(), res](boost::system::error_code, std::size_t) {
+            self->finish();
+        });
     }
 
     void upgraded(boost::system::error_code ec)
@@ -220,7 +261,8 @@ private:
     std::weak_ptr<ConnectionHost> host_;
     websocket::stream<next_layer> ws_;
     beast::flat_buffer buffer_;
-    beast::http::request<beast::http::empty_body> upgrade_;
+    std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+    WebRequest upgrade_; ///< the handshake request (or the Web API request)
     rtm::detail::Outbox outbox_;
     bool closing_ = false;
     bool upgraded_ = false; ///< the websocket handshake is done: frames may be written

@@ -6,6 +6,7 @@
 // short walk into MockServerCore.
 
 #include <livechat/rtm/testing/impl/mock_server_core.ipp>
+#include <livechat/rtm/testing/impl/mock_web_api.ipp>
 #include <livechat/rtm/testing/mock_server.hpp>
 
 namespace livechat::rtm::testing {

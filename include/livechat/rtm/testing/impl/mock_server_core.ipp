@@ -201,6 +201,7 @@ public:
     void on_closed(Connection& c) override { peers.erase(c.id); }
 
     void on_frame(Connection& c, std::string_view text) override;
+    WebReply on_http(Connection& c, const WebRequest& req) override; // mock_web_api.ipp
 
     asio::any_io_executor ex;
     MockServerConfig cfg;
@@ -217,6 +218,7 @@ public:
     std::size_t accepted = 0;
     std::size_t pings = 0;
     std::string tls_server_name; ///< SNI of the last TLS handshake
+    std::vector<MockUpload> uploads; ///< files received by the Web API's upload_file
 
     /// Open connections with the server's timers for each.
     struct Peer {
