@@ -4,12 +4,15 @@
 //
 //   rtm-cli --url URL --token TOKEN call ACTION [JSON]      one request, response JSON on stdout
 //   rtm-cli --license-id N --token-file F listen [--count N] [--seconds S]   pushes, one per line
+//   rtm-cli --organization-id O --client-id C --identity-file F upload FILE [--chat-id ID]
 //
 // Exit codes: 0 success; 1 the server answered with an error (its JSON on stderr); 2 connection
 // or login failure, or a request that got no answer; 64 bad command line.
 
+#include <livechat/rtm/accounts/token_cache.hpp>
 #include <livechat/rtm/v3_0/version.hpp>
 #include <livechat/rtm/v3_6/version.hpp>
+#include <livechat/rtm/web/client.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 #include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/raw.hpp>
@@ -17,6 +20,7 @@
 #include "rtm_cli_options.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -48,6 +52,8 @@ public:
         : opts_(std::move(o)), signals_(ioc_, SIGINT, SIGTERM), stop_timer_(ioc_), watchdog_(ioc_)
     {
         secrets_ = livechat::rtm::detail::secret_forms(opts_.token);
+        if (!opts_.client_id.empty())
+            tokens_.emplace(ioc_.get_executor(), accounts_config(), cache_options());
         client_.emplace(ioc_, config());
         pushes_sub_ = client_->pushes().on_any([this](const rtm::RawPush& p) { on_push(p); });
     }
@@ -55,6 +61,11 @@ public:
     int run()
     {
         wait_for_signal();
+        if (opts_.command == Options::Command::upload && opts_.chat_id.empty()) {
+            upload(); // the Web API alone: no RTM connection
+            ioc_.run();
+            return exit_code_.value_or(exit_failure);
+        }
         client_->on_state_change([this](rtm::SessionState s, rtm::error_code) {
             connected_ = connected_ || s == rtm::SessionState::authorizing;
         });
@@ -80,6 +91,8 @@ public:
             logged_in_ = true;
             if (opts_.command == Options::Command::call)
                 call();
+            else if (opts_.command == Options::Command::upload)
+                upload();
             else
                 listen();
         });
@@ -96,7 +109,7 @@ private:
         cfg.organization_id = opts_.organization_id;
         if (opts_.region == "fra")
             cfg.host = "api-fra.livechatinc.com";
-        cfg.token_provider = rtm::static_token(opts_.token);
+        cfg.token_provider = provider();
         cfg.tls.ca_pem = opts_.ca_pem;
         cfg.request_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts_.timeout_s * 1000));
         close_timeout_ = cfg.close_timeout;
@@ -117,6 +130,123 @@ private:
             };
         }
         return cfg;
+    }
+
+    /// The token source: the fixed token, or the Accounts API through the token cache. Every
+    /// token obtained joins the secrets nothing may print.
+    rtm::TokenProvider provider()
+    {
+        if (!tokens_)
+            return rtm::static_token(opts_.token);
+        return [this](rtm::TokenReason why, rtm::TokenCallback done) {
+            tokens_->async_get_token(why, token_diag_, [this, done = std::move(done)](rtm::error_code ec, rtm::accounts::CustomerToken t) {
+                asio::post(ioc_, [this, done, ec, token = std::move(t.access_token)] {
+                    for (auto& form : livechat::rtm::detail::secret_forms(token))
+                        secrets_.push_back(std::move(form));
+                    if (ec)
+                        error("cannot get a token: " + ec.message() +
+                              (token_diag_.empty() ? std::string() : " (" + token_text() + ")"));
+                    done(ec, token);
+                });
+            });
+        };
+    }
+
+    rtm::accounts::AccountsConfig accounts_config()
+    {
+        rtm::accounts::AccountsConfig a;
+        if (!opts_.accounts_url.empty())
+            a.url = opts_.accounts_url;
+        a.client_id = opts_.client_id;
+        a.tls.ca_pem = opts_.ca_pem;
+        a.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts_.timeout_s * 1000));
+        if (opts_.verbose)
+            a.trace = [](std::string_view line) { std::cerr << "* " << line << std::endl; };
+        return a;
+    }
+
+    rtm::accounts::TokenCacheOptions cache_options()
+    {
+        rtm::accounts::TokenCacheOptions o;
+        o.organization_id = opts_.organization_id;
+        o.max_attempts = 3;
+        if (!opts_.identity_file.empty())
+            o.store = std::make_shared<rtm::accounts::FileCredentialStore>(opts_.identity_file);
+        return o;
+    }
+
+    std::string token_text() const
+    {
+        return token_diag_.server_type + (token_diag_.server_message.empty() ? "" : ": " + token_diag_.server_message) +
+               token_diag_.client_message;
+    }
+
+    /// The Web API base: --web-url, or the endpoint's scheme and host (http for ws, https for wss).
+    std::string web_url() const
+    {
+        if (!opts_.web_url.empty())
+            return opts_.web_url;
+        if (opts_.url.empty())
+            return opts_.region == "fra" ? "https://api-fra.livechatinc.com" : "https://api.livechatinc.com";
+        auto scheme_end = opts_.url.find("://");
+        auto host_end = opts_.url.find_first_of("/?", scheme_end + 3);
+        std::string scheme = opts_.url.substr(0, scheme_end) == "wss" ? "https" : "http";
+        return scheme + opts_.url.substr(scheme_end, host_end - scheme_end);
+    }
+
+    /// upload: the file to the Web API, then (with --chat-id) a file event into the chat.
+    void upload()
+    {
+        rtm::error_code ec;
+        auto file = rtm::web::UploadFile::from_path(opts_.file, ec);
+        if (ec == rtm::error::entity_too_large)
+            return finish(exit_failure, "cannot upload " + opts_.file + ": larger than the Web API's 10 MB");
+        if (ec)
+            return finish(exit_failure, "cannot upload " + opts_.file + ": " + ec.message());
+        rtm::web::WebApiConfig w;
+        w.url = web_url();
+        w.api_version = opts_.api_version;
+        w.organization_id = opts_.organization_id;
+        w.license_id = opts_.license_id;
+        if (w.organization_id.empty() && w.license_id == 0) // the endpoint's own account
+            read_account_from_url(w);
+        w.token_provider = provider();
+        w.tls.ca_pem = opts_.ca_pem;
+        w.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts_.timeout_s * 1000));
+        if (opts_.verbose)
+            w.trace = [](std::string_view line) { std::cerr << "* " << line << std::endl; };
+        web_.emplace(ioc_.get_executor(), std::move(w));
+        web_->async_upload_file(std::move(file), {}, web_diag_, [this](rtm::error_code ec, rtm::web::UploadedFile f) {
+            if (ec) {
+                if (!web_diag_.server_type.empty())
+                    std::cerr << redact(json{{"type", web_diag_.server_type}, {"message", web_diag_.server_message}}.dump())
+                              << std::endl;
+                return finish(web_diag_.server_type.empty() ? exit_failure : exit_server_error,
+                    web_diag_.server_type.empty() ? "upload failed: " + describe(ec, &web_diag_) : "");
+            }
+            if (opts_.chat_id.empty()) {
+                std::cout << json{{"url", f.url}}.dump() << std::endl;
+                return finish(exit_ok, "");
+            }
+            opts_.action = "send_event";
+            opts_.payload = {{"chat_id", opts_.chat_id}, {"event", {{"type", "file"}, {"url", f.url}}}};
+            call();
+        });
+    }
+
+    /// The organization_id or license_id in the endpoint URL's query.
+    void read_account_from_url(rtm::web::WebApiConfig& w) const
+    {
+        auto value = [&](const std::string& key) -> std::string {
+            auto at = opts_.url.find(key + "=");
+            if (at == std::string::npos)
+                return {};
+            auto start = at + key.size() + 1;
+            return opts_.url.substr(start, opts_.url.find('&', start) - start);
+        };
+        w.organization_id = value("organization_id");
+        auto license = value("license_id");
+        w.license_id = license.empty() ? 0 : std::strtoull(license.c_str(), nullptr, 10);
     }
 
     void call()
@@ -276,6 +406,10 @@ private:
     std::vector<std::string> secrets_; ///< the token in every form it can be printed in
     bool call_lost_ = false;           ///< the call failed with connection_lost
     bool lifecycle_told_ = false;      ///< a Legacy/Deprecation header was printed
+    std::optional<rtm::accounts::CustomerTokenCache> tokens_; ///< with --client-id
+    rtm::Diagnostics token_diag_;
+    std::optional<rtm::web::WebApiClient> web_; ///< upload
+    rtm::Diagnostics web_diag_;
     std::optional<Client> client_;
     rtm::Subscription pushes_sub_;
     rtm::Diagnostics login_diag_;

@@ -28,10 +28,13 @@ constexpr int exit_usage = 64; // sysexits.h EX_USAGE
 const char* const usage_text =
     R"(usage: rtm-cli [OPTIONS] call ACTION [JSON]
        rtm-cli [OPTIONS] listen [--count N] [--seconds S]
+       rtm-cli [OPTIONS] upload FILE [--chat-id ID]
 
 Logs in as a customer, then either sends one request and prints the response payload as JSON
 (call), or prints every push as one JSON line {"action":...,"payload":...} (listen) until it
-has printed N pushes, S seconds have passed, or it is interrupted.
+has printed N pushes, S seconds have passed, or it is interrupted. upload sends FILE to the
+Web API (at most 10 MB) and prints {"url":...}; with --chat-id it then sends it into that chat
+as a file event and prints the send_event response.
 
 Options:
   --url URL           a ws:// or wss:// endpoint (rtm-mock-server prints one); the version
@@ -42,6 +45,12 @@ Options:
   --region REGION     with --license-id: dal (default) or fra
   --token TOKEN       the customer access token (without "Bearer ")
   --token-file FILE   read the token from FILE instead ("-" for standard input)
+  --client-id ID      get tokens from the Customer Accounts API instead (cookie grant; needs
+                      --organization-id), refreshed when they expire or are refused
+  --accounts-url URL  the Accounts API (default https://accounts.livechat.com)
+  --identity-file F   keep the customer (its cookies) in F across runs (created 0600);
+                      without it every run is a new customer
+  --web-url URL       the Web API base for upload (default: the endpoint's host, http[s])
   --ca-file FILE      also trust this PEM certificate for wss:// (rtm-mock-server --tls)
   --timeout S         seconds to wait for a response (default 20)
   --verbose           print every frame sent (>) and received (<) on stderr, token redacted,
@@ -59,11 +68,17 @@ struct Options {
     std::string api_version; ///< "3.0" or "3.6" (resolved by parse())
     std::string region;
     std::string token;
+    std::string client_id;     ///< get tokens from the Accounts API (cookie grant)
+    std::string accounts_url;  ///< the Accounts API base, or empty for production
+    std::string identity_file; ///< where the customer's identity is kept, or empty
+    std::string web_url;       ///< the Web API base, or empty to derive it from the endpoint
     std::string ca_pem;
     double timeout_s = 20;
     bool verbose = false;
-    enum class Command { none, call, listen } command = Command::none;
+    enum class Command { none, call, listen, upload } command = Command::none;
     std::string action;
+    std::string file;    ///< upload: the file
+    std::string chat_id; ///< upload: send it into this chat
     json payload = json::object();
     std::optional<std::uint64_t> count;
     std::optional<double> seconds;
@@ -164,6 +179,14 @@ Options parse(int argc, char** argv)
             o.token = value(a);
         } else if (a == "--token-file") {
             token_file = value(a);
+        } else if (a == "--client-id") {
+            o.client_id = value(a);
+        } else if (a == "--accounts-url") {
+            o.accounts_url = value(a);
+        } else if (a == "--identity-file") {
+            o.identity_file = value(a);
+        } else if (a == "--web-url") {
+            o.web_url = value(a);
         } else if (a == "--ca-file") {
             auto path = value(a);
             if (!read_file(path, o.ca_pem))
@@ -172,14 +195,14 @@ Options parse(int argc, char** argv)
             o.timeout_s = parse_number(a, value(a), min_timeout_seconds, max_seconds);
         } else if (a == "--verbose" || a == "-v") {
             o.verbose = true;
-        } else if (a == "call" || a == "listen") {
+        } else if (a == "call" || a == "listen" || a == "upload") {
             break;
         } else {
             throw UsageError{"unknown option " + a};
         }
     }
     if (i >= args.size())
-        throw UsageError{"missing command: call or listen"};
+        throw UsageError{"missing command: call, listen or upload"};
 
     if (args[i] == "call") {
         o.command = Options::Command::call;
@@ -197,6 +220,17 @@ Options parse(int argc, char** argv)
         }
         if (i < args.size())
             throw UsageError{"unexpected argument " + args[i]};
+    } else if (args[i] == "upload") {
+        o.command = Options::Command::upload;
+        if (++i >= args.size())
+            throw UsageError{"upload needs a FILE"};
+        o.file = args[i];
+        for (++i; i < args.size(); ++i) {
+            if (args[i] == "--chat-id")
+                o.chat_id = value("--chat-id");
+            else
+                throw UsageError{"unknown upload option " + args[i]};
+        }
     } else {
         o.command = Options::Command::listen;
         for (++i; i < args.size(); ++i) {
@@ -218,15 +252,28 @@ Options parse(int argc, char** argv)
     o.token = trim(std::move(o.token));
     if (o.token.rfind("Bearer ", 0) == 0) // the SDK adds the token type itself
         o.token = trim(o.token.substr(7));
-    if (o.token.empty())
-        throw UsageError{"a token is required (--token or --token-file)"};
-    if (!o.url.empty() + (o.license_id != 0) + !o.organization_id.empty() != 1)
-        throw UsageError{"give exactly one of --url, --organization-id and --license-id"};
+    if (!o.client_id.empty()) {
+        if (!o.token.empty())
+            throw UsageError{"give a token or --client-id, not both"};
+        if (o.organization_id.empty())
+            throw UsageError{"--client-id needs --organization-id (the cookie grant names the organization)"};
+    } else {
+        if (!o.accounts_url.empty() || !o.identity_file.empty())
+            throw UsageError{"--accounts-url and --identity-file need --client-id"};
+        if (o.token.empty())
+            throw UsageError{"a token is required (--token, --token-file or --client-id)"};
+    }
+    // An endpoint: a URL, or production by organization (3.6) or license (3.0). With a URL,
+    // --organization-id still names the organization (tokens, the Web API).
+    if (o.url.empty() && (o.license_id != 0) + !o.organization_id.empty() != 1)
+        throw UsageError{"give --url, --organization-id or --license-id"};
+    if (!o.url.empty() && o.license_id != 0 && !o.organization_id.empty())
+        throw UsageError{"give --organization-id or --license-id, not both"};
     // The endpoint decides the version: a URL by its path, a license v3.0, an organization v3.6.
     std::string implied;
-    if (o.license_id != 0)
+    if (o.url.empty() && o.license_id != 0)
         implied = "3.0";
-    else if (!o.organization_id.empty())
+    else if (o.url.empty())
         implied = "3.6";
     else if (o.url.find("/v3.0/") != std::string::npos)
         implied = "3.0";

@@ -5,6 +5,7 @@
 #include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/raw.hpp>
 #include <livechat/rtm/testing/hostile_server.hpp>
+#include <livechat/rtm/testing/mock_accounts_server.hpp>
 #include <livechat/rtm/testing/mock_server.hpp>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -20,6 +21,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -135,6 +137,18 @@ protected:
         ASSERT_FALSE(server_->start());
     }
     MockServer& server() { return *server_; }
+    /// A mock Accounts API on the same thread, sharing the RTM mock's token table.
+    void start_with_accounts()
+    {
+        livechat::rtm::testing::MockAccountsConfig ac;
+        ac.issued_tokens = std::make_shared<livechat::rtm::testing::IssuedTokens>();
+        MockServerConfig cfg;
+        cfg.issued_tokens = ac.issued_tokens;
+        start(cfg);
+        accounts_.emplace(ioc_.get_executor(), ac);
+        ASSERT_FALSE(accounts_->start());
+    }
+    livechat::rtm::testing::MockAccountsServer& accounts() { return *accounts_; }
     void serve()
     {
         io_ = std::thread([this] { ioc_.run_for(std::chrono::seconds(60)); });
@@ -143,7 +157,11 @@ protected:
     {
         if (!io_.joinable())
             return;
-        asio::post(ioc_, [this] { server_->stop(); });
+        asio::post(ioc_, [this] {
+            server_->stop();
+            if (accounts_)
+                accounts_->stop();
+        });
         guard_.reset();
         io_.join();
     }
@@ -161,6 +179,7 @@ private:
     asio::io_context ioc_;
     asio::executor_work_guard<asio::io_context::executor_type> guard_ = asio::make_work_guard(ioc_);
     std::optional<MockServer> server_;
+    std::optional<livechat::rtm::testing::MockAccountsServer> accounts_;
     std::thread io_;
     int files_ = 0;
 };
@@ -353,6 +372,67 @@ TEST_F(CliTest, ListenExitsTwoWhenTheServerEndsTheSessionForGood)
     EXPECT_NE(r.out.find("customer_disconnected"), std::string::npos) << r.out;
 }
 
+TEST_F(CliTest, ClientIdGetsItsOwnTokenAndTheIdentityFileKeepsTheCustomer)
+{
+    start_with_accounts();
+    serve();
+    const std::string org = "00000000-0000-4000-8000-000000000001";
+    auto base = std::vector<std::string>{"--accounts-url", accounts().url(), "--client-id", "C", "--organization-id", org,
+        "--url", server().url_v3_6()};
+    auto once = base;
+    once.insert(once.end(), {"call", "list_chats", "{}"});
+    auto r = run_cli(once);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("chats_summary"), std::string::npos) << r.out;
+
+    auto identity = temp_file("");
+    std::remove(identity.c_str());
+    auto who = base;
+    who.insert(who.end(), {"--identity-file", identity, "call", "get_customer", "{}"});
+    auto first = run_cli(who);
+    auto second = run_cli(who);
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    auto id = [](const std::string& out) { return json::parse(out).value("id", std::string()); };
+    EXPECT_FALSE(id(first.out).empty()) << first.out;
+    EXPECT_EQ(id(first.out), id(second.out)) << "both runs are the same customer";
+    auto third = run_cli(once); // no identity file: a new customer
+    EXPECT_EQ(third.exit_code, 0);
+    stop();
+    EXPECT_EQ(accounts().customers(), 3u);
+    // The identity file is the customer's secret: owner-only.
+    struct stat st {};
+    ASSERT_EQ(::stat(identity.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    std::remove(identity.c_str());
+}
+
+TEST_F(CliTest, UploadSendsAFileAndOptionallyPutsItInAChat)
+{
+    start();
+    serve();
+    auto file = temp_file(std::string(100000, 'x'));
+    auto r = run_cli({"--url", server().url_v3_6(), "--token", "t0k3n", "upload", file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto url = json::parse(r.out).value("url", std::string());
+    EXPECT_EQ(url.rfind("https://cdn.livechat-files.com/", 0), 0u) << r.out;
+
+    auto chat = run_cli({"--url", server().url_v3_6(), "--token", "t0k3n", "call", "start_chat", "{}"});
+    ASSERT_EQ(chat.exit_code, 0) << chat.err;
+    auto chat_id = json::parse(chat.out).value("chat_id", std::string());
+    auto sent = run_cli({"--url", server().url_v3_6(), "--token", "t0k3n", "upload", file, "--chat-id", chat_id});
+    ASSERT_EQ(sent.exit_code, 0) << sent.err;
+    EXPECT_NE(sent.out.find("event_id"), std::string::npos) << sent.out;
+
+    auto big = temp_file(std::string(11 * 1024 * 1024, 'x'));
+    auto refused = run_cli({"--url", server().url_v3_6(), "--token", "t0k3n", "upload", big});
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("10 MB"), std::string::npos) << refused.err;
+    std::remove(big.c_str());
+    stop();
+    EXPECT_EQ(server().uploads().size(), 2u);
+}
+
 TEST_F(CliTest, BadCommandLinesExit64WithAReason)
 {
     struct Case {
@@ -361,12 +441,17 @@ TEST_F(CliTest, BadCommandLinesExit64WithAReason)
     };
     std::vector<Case> cases = {
         {{"call", "get_chats_summary"}, "token is required"},
-        {{"--token", "t", "call", "x"}, "exactly one of --url, --organization-id and --license-id"},
-        {{"--token", "t", "--organization-id", "o", "--license-id", "1", "call", "x"}, "exactly one"},
+        {{"--token", "t", "call", "x"}, "give --url, --organization-id or --license-id"},
+        {{"--token", "t", "--organization-id", "o", "--license-id", "1", "call", "x"}, "give --url"},
         {{"--token", "t", "--url", "ws://h/", "--api-version", "3.1", "call", "x"}, "must be 3.0 or 3.6"},
         {{"--token", "t", "--url", "ws://h/v3.0/customer/rtm/ws", "--api-version", "3.6", "call", "x"}, "does not match"},
         {{"--token", "t", "--license-id", "1", "--api-version", "3.6", "call", "x"}, "does not match"},
-        {{"--token", "t", "--url", "ws://h/", "--license-id", "1", "call", "x"}, "exactly one"},
+        {{"--token", "t", "--url", "ws://h/", "--license-id", "1", "--organization-id", "o", "call", "x"}, "not both"},
+        {{"--client-id", "c", "--url", "ws://h/", "call", "x"}, "needs --organization-id"},
+        {{"--client-id", "c", "--token", "t", "--organization-id", "o", "call", "x"}, "not both"},
+        {{"--token", "t", "--identity-file", "f", "--url", "ws://h/", "call", "x"}, "need --client-id"},
+        {{"--token", "t", "--url", "ws://h/", "upload"}, "needs a FILE"},
+        {{"--token", "t", "--url", "ws://h/", "upload", "f", "--bogus"}, "unknown upload option"},
         {{"--token", "t", "--url", "ws://h/", "call"}, "needs an ACTION"},
         {{"--token", "t", "--url", "ws://h/", "call", "a", "{not json"}, "JSON object"},
         {{"--token", "t", "--url", "ws://h/", "call", "a", "[1]"}, "JSON object"},

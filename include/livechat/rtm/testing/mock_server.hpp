@@ -46,6 +46,10 @@ struct MockServerConfig {
     /// `authentication`; a valid one logs in as its customer (`entity_id`), and its session
     /// gets `customer_disconnected` (`access_token_expired`) when the token expires.
     std::shared_ptr<IssuedTokens> issued_tokens;
+    /// With `issued_tokens`: a token the table does not know goes through `accept_token`
+    /// instead of being refused (rtm-mock-server takes both kinds); expired and revoked
+    /// tokens are refused either way.
+    bool accept_unissued_tokens = false;
     std::string customer_id = "b7a4c9e2-0000-4000-8000-00000000c001"; ///< The customer id the login response reports.
     /// Keep every request for received(); long runs (soak tests) turn it off to keep the
     /// mock's memory flat. count() works either way.

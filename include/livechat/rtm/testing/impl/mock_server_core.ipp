@@ -304,7 +304,8 @@ private:
         case IssuedTokens::Status::valid: break;
         case IssuedTokens::Status::expired: return "Access token expired";
         case IssuedTokens::Status::revoked: return "Access token revoked";
-        case IssuedTokens::Status::unknown: return "Invalid access token";
+        case IssuedTokens::Status::unknown:
+            return cfg.accept_unissued_tokens && cfg.accept_token(token) ? nullptr : "Invalid access token";
         }
         service.state().set_customer_id(entry.entity_id);
         arm(c.id, &Peer::token_timer, entry.expires_at, [](MockServerCore& s, Connection& conn) {

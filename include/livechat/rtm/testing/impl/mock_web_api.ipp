@@ -165,10 +165,13 @@ inline WebReply MockServerCore::on_http(Connection& c, const WebRequest& req)
     if (cfg.issued_tokens) {
         constexpr std::string_view bearer = "Bearer ";
         IssuedTokens::Entry entry;
-        if (auth.substr(0, bearer.size()) != bearer ||
-            cfg.issued_tokens->check(std::string_view(auth).substr(bearer.size()), &entry) != IssuedTokens::Status::valid)
+        auto status = auth.substr(0, bearer.size()) == bearer
+                          ? cfg.issued_tokens->check(std::string_view(auth).substr(bearer.size()), &entry)
+                          : IssuedTokens::Status::unknown;
+        if (status == IssuedTokens::Status::valid)
+            service.state().set_customer_id(entry.entity_id);
+        else if (status != IssuedTokens::Status::unknown || !cfg.accept_unissued_tokens || !cfg.accept_token(auth))
             return web_error(401, "authentication", "Invalid access token");
-        service.state().set_customer_id(entry.entity_id);
     } else if (!cfg.accept_token(auth)) {
         return web_error(401, "authentication", "Invalid access token");
     }
