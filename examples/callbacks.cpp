@@ -39,7 +39,7 @@ int main(int argc, char** argv)
             exit_code = ec ? 1 : 0;
             client.async_stop([&](rtm::error_code) {
                 if (target->mock)
-                    target->mock->stop(); // nothing left to serve: run() returns
+                    target->stop_mock(); // nothing left to serve: run() returns
             });
         });
     });

@@ -3,10 +3,13 @@
 //   console_chat                      with a scripted agent on an in-process mock server
 //   console_chat --demo               ... and a scripted customer too (what `setup.sh demo` runs)
 //   console_chat --organization-id ID --token-file F   with your LiveChat organization (3.6)
+//   console_chat --organization-id ID --client-id C    ... getting its own tokens; the customer
+//                                     is kept in ~/.livechat-rtm-console-chat.json across runs
+//                                     (--identity-file F to keep it elsewhere)
 //   console_chat_v3_0 ...             the same over v3.0 (--license-id N for LiveChat)
 //
-// Type a line and press Enter to send it; agent messages and typing indicators show as they
-// arrive; /quit (or Ctrl-D) leaves. The chat resumes if the customer already has an active one.
+// Type a line and press Enter to send it; /file PATH sends a file (up to 10 MB, through the
+// Web API); agent messages and typing indicators show as they arrive; /quit (or Ctrl-D) leaves. The chat resumes if the customer already has an active one.
 // While you type, the agent gets sneak peeks of the unsent text (RTM: customers only send
 // them). In a terminal, keys are read one by one for that; from a pipe, whole lines. On 3.6 it
 // also shows greetings (and accepts them), the chat's place in the queue, and when the agent
@@ -15,6 +18,9 @@
 #include "example_target.hpp"
 
 #include <livechat/rtm.hpp>
+#include <livechat/rtm/raw.hpp>
+#include <livechat/rtm/v3_6/send_file.hpp>
+#include <livechat/rtm/web/client.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -39,7 +45,8 @@ using namespace std::chrono_literals;
 
 class ConsoleChat {
 public:
-    ConsoleChat(asio::io_context& ioc, rtm::ClientConfig cfg) : client_(ioc, std::move(cfg))
+    ConsoleChat(asio::io_context& ioc, rtm::ClientConfig cfg, rtm::web::WebApiConfig web)
+        : client_(ioc, std::move(cfg)), web_(ioc.get_executor(), std::move(web))
     {
         subs_.push_back(client_.pushes().on<api::IncomingEvent>([this](const api::IncomingEvent& p) { show(p); }));
         subs_.push_back(client_.pushes().on<api::IncomingTypingIndicator>([this](const api::IncomingTypingIndicator& p) {
@@ -99,6 +106,8 @@ public:
     {
         if (line == "/quit")
             return quit();
+        if (line.rfind("/file ", 0) == 0)
+            return send_file(line.substr(6));
         if (line.empty())
             return;
         if (chat_.empty()) {
@@ -123,6 +132,35 @@ public:
             return;
         last_peek_ = now;
         client_.async_execute<api::SendSneakPeek>(api::SendSneakPeekRequest{chat_, partial}, [](rtm::error_code, api::Empty) {});
+    }
+
+    /// Uploads a file through the Web API and sends it into the chat as a file event.
+    void send_file(const std::string& path)
+    {
+        if (chat_.empty())
+            return say("start the chat with a message first, then send files");
+        rtm::error_code ec;
+        auto file = rtm::web::UploadFile::from_path(path, ec);
+        if (ec == rtm::error::entity_too_large)
+            return say("not sent: " + path + " is larger than 10 MB");
+        if (ec)
+            return say("cannot read " + path + ": " + ec.message());
+        say("  (uploading " + file.name + ", " + std::to_string(file.data.size()) + " bytes)");
+#ifdef EXAMPLE_API_V3_0
+        // v3.0 has no typed one-call helper: upload, then send_event with the URL.
+        web_.async_upload_file(std::move(file), {}, [this](rtm::error_code ec, rtm::web::UploadedFile f) {
+            if (ec)
+                return say("upload failed: " + ec.message());
+            nlohmann::json event = {{"chat_id", chat_.str()}, {"event", {{"type", "file"}, {"url", f.url}}}};
+            client_.async_call("send_event", event, [this](rtm::error_code ec, nlohmann::json) {
+                say(ec ? "file not sent: " + ec.message() : "  (file sent)");
+            });
+        });
+#else
+        api::async_send_file(web_, client_, chat_, std::move(file), {}, [this](rtm::error_code ec, api::SendEventResponse) {
+            say(ec ? "file not sent: " + ec.message() : "  (file sent)");
+        });
+#endif
     }
 
     void quit()
@@ -199,6 +237,8 @@ private:
             say(name_of(author) + "> " + m->text);
         } else if (const auto* s = std::get_if<api::SystemMessage>(event)) {
             say("  (" + examples::text_of(s->text) + ")");
+        } else if (const auto* f = std::get_if<api::File>(event)) {
+            say(name_of(author) + "> [file " + f->url + "]");
         } else if (const auto* rich = std::get_if<api::RichMessage>(event)) {
             say(name_of(author) + "> [rich message with " + std::to_string(rich->elements.size()) + " cards]");
         }
@@ -222,6 +262,7 @@ private:
     }
 
     api::RtmClient client_;
+    rtm::web::WebApiClient web_; ///< files go through the Web API
     std::vector<rtm::Subscription> subs_;
     rtm::CustomerId customer_;
     rtm::ChatId chat_;
@@ -314,7 +355,20 @@ private:
 int main(int argc, char** argv)
 {
     asio::io_context ioc;
-    auto target = examples::make_target(ioc.get_executor(), argc, argv);
+    // With --client-id the customer is kept across runs: in the given identity file, or here.
+    std::vector<char*> args(argv, argv + argc);
+    std::string home_identity = std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.livechat-rtm-console-chat.json";
+    bool has_client = false, has_identity = false;
+    for (int i = 1; i < argc; ++i) {
+        has_client = has_client || std::string(argv[i]) == "--client-id";
+        has_identity = has_identity || std::string(argv[i]) == "--identity-file";
+    }
+    std::string identity_flag = "--identity-file";
+    if (has_client && !has_identity) {
+        args.push_back(identity_flag.data());
+        args.push_back(home_identity.data());
+    }
+    auto target = examples::make_target(ioc.get_executor(), static_cast<int>(args.size()), args.data());
     if (!target)
         return 2;
     bool demo = false;
@@ -331,7 +385,7 @@ int main(int argc, char** argv)
               << (demo ? "(demo: a scripted customer types)\n" : "Type a message and press Enter; /quit leaves.\n");
     if (target->mock) // the mock's agent greets whoever logs in (3.6 shows it; v3.0 has no greetings)
         target->mock->agent_greeting("Hi! Ask us anything.");
-    ConsoleChat chat(ioc, target->config);
+    ConsoleChat chat(ioc, target->config, target->web);
     DemoCustomer customer(ioc, chat);
 
     std::optional<RawTerminal> terminal;
@@ -372,7 +426,6 @@ int main(int argc, char** argv)
     signals.cancel();
     if (terminal && terminal->active())
         std::cout << std::endl;
-    if (target->mock)
-        target->mock->stop();
+    target->stop_mock();
     return chat.ended() ? 0 : 1;
 }

@@ -88,7 +88,7 @@ int main(int argc, char** argv)
         }
         client.async_stop([&](rtm::error_code) {
             if (target->mock)
-                target->mock->stop();
+                target->stop_mock();
         });
     });
     ioc.run();

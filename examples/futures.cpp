@@ -79,7 +79,7 @@ int main(int argc, char** argv)
     }
     on_io_thread(client, [&] { return client.async_stop(asio::use_future); });
     if (target->mock) // the mock server is not thread-safe either
-        asio::post(ioc, [&] { target->mock->stop(); });
+        asio::post(ioc, [&] { target->stop_mock(); });
     work.reset();
     io.join();
     return exit_code;

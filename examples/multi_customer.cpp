@@ -100,7 +100,7 @@ int main(int argc, char** argv)
             }
             c.client.async_stop([](rtm::error_code) {});
             if (++finished == count && target->mock)
-                target->mock->stop();
+                target->stop_mock();
         });
     }
     ioc.run();
