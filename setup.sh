@@ -70,9 +70,9 @@ test)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     build asan
     ctest --preset asan
-    # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
+    # The integration and Accounts/Web API tests (real sockets, threads) under ThreadSanitizer.
     export TSAN_OPTIONS=halt_on_error=1
-    build tsan integration_tests
+    build tsan integration_tests accounts_tests
     ctest --preset tsan
     # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (30 s).
     unset ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS
