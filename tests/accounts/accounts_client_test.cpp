@@ -128,6 +128,26 @@ TEST_F(AccountsFixture, ABodyWithoutEndIsBoundedBySize)
     EXPECT_EQ(grant(accounts::GrantRequest::cookie(organization), cfg).ec, accounts::error::response_too_large);
 }
 
+TEST_F(AccountsFixture, ABodyThatDisagreesWithItsLengthIsNeverTakenAsMore)
+{
+    auto cfg = accounts_config();
+    cfg.timeout = 300ms;
+    const std::string body = R"({"access_token":"dal:abc","expires_in":60})";
+    // Announced shorter than sent: only the announced bytes are read (here a cut JSON text).
+    server.fail_next(accounts_fault::raw("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n" + body));
+    EXPECT_EQ(grant(accounts::GrantRequest::cookie(organization), cfg).ec, accounts::error::malformed_response);
+    // Announced longer than sent, then silence: bounded by the time limit.
+    server.fail_next(accounts_fault::raw("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n" + body));
+    EXPECT_EQ(grant(accounts::GrantRequest::cookie(organization), cfg).ec, accounts::error::timeout);
+    // Announced beyond the size limit: refused without reading it.
+    cfg.max_response_size = 1024;
+    server.fail_next(accounts_fault::raw("HTTP/1.1 200 OK\r\nContent-Length: 99999999\r\n\r\n" + body));
+    EXPECT_EQ(grant(accounts::GrantRequest::cookie(organization), cfg).ec, accounts::error::response_too_large);
+    // Headers without end.
+    server.fail_next(accounts_fault::raw("HTTP/1.1 200 OK\r\nX: " + std::string(64 * 1024, 'x')));
+    EXPECT_EQ(grant(accounts::GrantRequest::cookie(organization), cfg).ec, accounts::error::response_too_large);
+}
+
 TEST_F(AccountsFixture, BadSettingsFailBeforeAnythingIsSent)
 {
     auto cfg = accounts_config();

@@ -222,6 +222,28 @@ TEST_F(WebApiFixture, RtmMethodsWorkOverTheWebApiOnTheSameMemory)
     EXPECT_TRUE(raw.value.contains("error"));
 }
 
+TEST_F(WebApiFixture, V3_0UploadsAndCallsWithItsOwnShapes)
+{
+    auto cfg = web_config();
+    cfg.api_version = "3.0";
+    cfg.organization_id.clear();
+    cfg.license_id = 1;
+    web::WebApiClient api(ioc.get_executor(), cfg);
+    auto up = wait<web::UploadedFile>([&](auto&, auto done) { api.async_upload_file(file_of(1000, "a.txt"), {}, done); });
+    ASSERT_FALSE(up.ec) << up.ec.message();
+    auto chat = wait<nlohmann::json>([&](auto&, auto done) { api.async_call("start_chat", nlohmann::json::object(), done); });
+    ASSERT_FALSE(chat.ec) << chat.value.dump();
+    auto chat_id = chat.value["chat"]["id"].get<std::string>();
+    auto sent = wait<nlohmann::json>([&](auto&, auto done) {
+        api.async_call("send_event", nlohmann::json{{"chat_id", chat_id}, {"event", {{"type", "file"}, {"url", up.value.url}}}}, done);
+    });
+    EXPECT_FALSE(sent.ec) << sent.value.dump();
+    ASSERT_FALSE(rtm_server.received().empty());
+    EXPECT_EQ(rtm_server.received().back().version, "3.0");
+    EXPECT_NE(rtm_server.received().back().payload_json.find(up.value.url), std::string::npos)
+        << "the 3.0 body's payload wrapper was understood";
+}
+
 TEST_F(WebApiFixture, BadSettingsFailBeforeAnythingIsSent)
 {
     auto cfg = web_config();

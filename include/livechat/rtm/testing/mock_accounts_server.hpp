@@ -60,6 +60,7 @@ struct AccountsFault {
         trickle, ///< answer correctly, one byte per `delay`
         endless, ///< a 200 without length whose body never ends (until the client gives up)
         legacy,  ///< answer correctly, but with `expires_id` and without `organization_id`
+        raw,     ///< write `body` as the whole response (any bytes), then stall until stopped
     };
     Kind kind = Kind::respond; ///< Which fault.
     unsigned status = 500; ///< respond: the status
@@ -93,6 +94,14 @@ struct AccountsFault {
     static AccountsFault endless() { return of(Kind::endless); }
     /// A correct answer in the 2019 shape.
     static AccountsFault legacy() { return of(Kind::legacy); }
+    /// `bytes` as they are, e.g. a Content-Length that does not match the body; the
+    /// connection then stays open and silent.
+    static AccountsFault raw(std::string bytes)
+    {
+        auto f = of(Kind::raw);
+        f.body = std::move(bytes);
+        return f;
+    }
 
 private:
     static AccountsFault of(Kind k)

@@ -374,6 +374,10 @@ private:
             return close();
         if (kind == K::endless)
             return endless();
+        if (kind == K::raw) { // written whole; the connection stays open (kept by the server's list)
+            pending_ = std::move(fault->body);
+            return asio::async_write(stream_, asio::buffer(pending_), [self = this->shared_from_this()](error_code, std::size_t) {});
+        }
         auto answer = core->grant(parser_.get(), kind == K::legacy);
         if (kind == K::trickle) {
             pending_ = response_text(answer);
