@@ -32,6 +32,23 @@ struct Answer {
     livechat::rtm::Diagnostics diag;
 };
 
+/// Starts one operation (`start(diag, handler)`), runs `ioc` until it completes (bounded) and
+/// checks that it completed exactly once.
+template <class T, class Start>
+Answer<T> complete_once(boost::asio::io_context& ioc, Start start, std::chrono::milliseconds limit = 10000ms)
+{
+    Answer<T> a;
+    int calls = 0;
+    start(a.diag, [&](error_code ec, T v) {
+        ++calls;
+        a.ec = ec;
+        a.value = std::move(v);
+    });
+    EXPECT_TRUE(rtm_test::run_until(ioc, [&] { return calls > 0; }, limit));
+    EXPECT_EQ(calls, 1);
+    return a;
+}
+
 class AccountsFixture : public ::testing::Test {
 protected:
     AccountsFixture() : server(ioc.get_executor(), mock_config()) { EXPECT_FALSE(server.start()); }
@@ -62,16 +79,9 @@ protected:
     Answer<accounts::TokenGrant> grant(const accounts::GrantRequest& req, const accounts::AccountsConfig& cfg)
     {
         accounts::AccountsClient client(ioc.get_executor(), cfg);
-        Answer<accounts::TokenGrant> a;
-        int calls = 0;
-        client.async_request_token(req, a.diag, [&](error_code ec, accounts::TokenGrant g) {
-            ++calls;
-            a.ec = ec;
-            a.value = std::move(g);
+        return complete_once<accounts::TokenGrant>(ioc, [&](livechat::rtm::Diagnostics& diag, auto done) {
+            client.async_request_token(req, diag, done);
         });
-        EXPECT_TRUE(rtm_test::run_until(ioc, [&] { return calls > 0; }));
-        EXPECT_EQ(calls, 1);
-        return a;
     }
 
     boost::asio::io_context ioc;

@@ -29,16 +29,9 @@ protected:
 
     Answer<accounts::CustomerToken> get(accounts::CustomerTokenCache& cache, TokenReason why = TokenReason::first_login)
     {
-        Answer<accounts::CustomerToken> a;
-        int calls = 0;
-        cache.async_get_token(why, a.diag, [&](error_code ec, accounts::CustomerToken t) {
-            ++calls;
-            a.ec = ec;
-            a.value = std::move(t);
+        return complete_once<accounts::CustomerToken>(ioc, [&](livechat::rtm::Diagnostics& diag, auto done) {
+            cache.async_get_token(why, diag, done);
         });
-        EXPECT_TRUE(rtm_test::run_until(ioc, [&] { return calls > 0; }));
-        EXPECT_EQ(calls, 1);
-        return a;
     }
 
     std::shared_ptr<accounts::MemoryCredentialStore> store = std::make_shared<accounts::MemoryCredentialStore>();

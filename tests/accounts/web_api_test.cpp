@@ -46,19 +46,11 @@ protected:
         return f;
     }
 
-    template <class T>
-    Answer<T> wait(std::function<void(Answer<T>&, std::function<void(error_code, T)>)> start)
+    /// One operation, started by `start(diag, handler)`, run to its end.
+    template <class T, class Start>
+    Answer<T> wait(Start start)
     {
-        Answer<T> a;
-        int calls = 0;
-        start(a, [&](error_code ec, T v) {
-            ++calls;
-            a.ec = ec;
-            a.value = std::move(v);
-        });
-        EXPECT_TRUE(rtm_test::run_until(ioc, [&] { return calls > 0; }, 10000ms));
-        EXPECT_EQ(calls, 1);
-        return a;
+        return complete_once<T>(ioc, std::move(start));
     }
 
     boost::asio::io_context ioc;
