@@ -28,7 +28,6 @@ enum class error {
     identity_changed,    ///< the server answered for another customer (`entity_id`) than the stored one
     store_failed,        ///< the credential store could not be read or written (details in the text)
     store_corrupt,       ///< the credential store holds something that is not a stored identity
-    file_too_large,      ///< an upload is larger than the Web API accepts (10 MB)
 
     // --- oauth_exception ---------------------------------------------------------------------
     bad_request = 100,

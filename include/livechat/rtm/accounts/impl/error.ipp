@@ -56,7 +56,6 @@ inline const char* message_of(error e) noexcept
     case error::identity_changed: return "the accounts server answered for another customer than the stored one";
     case error::store_failed: return "the credential store could not be read or written";
     case error::store_corrupt: return "the credential store does not hold a valid identity";
-    case error::file_too_large: return "the file is larger than the Web API accepts";
     case error::oauth_other: return "the accounts server reported an unknown oauth_exception";
     case error::identity_other: return "the accounts server reported an unknown identity_exception";
     default: break;
