@@ -70,11 +70,11 @@ test)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     build asan
     ctest --preset asan
-    # The integration and Accounts/Web API tests (real sockets, threads) under ThreadSanitizer.
+    # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
     export TSAN_OPTIONS=halt_on_error=1
-    build tsan integration_tests accounts_tests
+    build tsan integration_tests
     ctest --preset tsan
-    # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (30 s).
+    # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (20 s).
     unset ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS
     build fuzz fuzzers
     ctest --preset fuzz
