@@ -129,10 +129,10 @@ class WebOp : public std::enable_shared_from_this<WebOp> {
 public:
     using Done = std::function<void(error_code, std::shared_ptr<const json>)>;
 
-    WebOp(std::shared_ptr<WebCore> core, std::string action, rd::HttpRequest request, bool upload,
-        UploadProgress progress, Diagnostics* diag)
-        : core_(std::move(core)), action_(std::move(action)), request_(std::move(request)), upload_(upload),
-          progress_(std::move(progress)), diag_(diag)
+    WebOp(std::shared_ptr<WebCore> core, rd::Endpoint endpoint, std::string action, rd::HttpRequest request,
+        bool upload, UploadProgress progress, Diagnostics* diag)
+        : core_(std::move(core)), endpoint_(std::move(endpoint)), action_(std::move(action)),
+          request_(std::move(request)), upload_(upload), progress_(std::move(progress)), diag_(diag)
     {
     }
 
@@ -182,9 +182,8 @@ private:
     void send(rd::HttpRequest request)
     {
         const auto& cfg = core_->cfg;
-        auto ep = rd::parse_http_url(base_url(cfg));
         std::shared_ptr<asio::ssl::context> tls;
-        if (ep->tls) {
+        if (endpoint_.tls) {
             error_code ec;
             tls = rd::http_tls_context(cfg.tls, ec);
             if (ec)
@@ -199,7 +198,7 @@ private:
         if (progress_)
             progress = [p = progress_](std::uint64_t sent, std::uint64_t total) { p(sent, total); };
         in_flight_ = true;
-        rd::start_http(core_->ex, std::move(tls), cfg.tls.verify_peer, *ep, std::move(request), limits, cfg.user_agent,
+        rd::start_http(core_->ex, std::move(tls), cfg.tls.verify_peer, endpoint_, std::move(request), limits, cfg.user_agent,
             std::move(progress),
             asio::bind_cancellation_slot(http_cancel_.slot(),
                 [self = shared_from_this()](error_code ec, rd::HttpResponse res) { self->on_response(ec, std::move(res)); }));
@@ -262,9 +261,8 @@ private:
         }));
     }
 
-    static std::string base_url(const WebApiConfig& cfg) { return cfg.url.empty() ? "https://" + cfg.host : cfg.url; }
-
     std::shared_ptr<WebCore> core_;
+    rd::Endpoint endpoint_; ///< the API's host, checked once by action_target
     std::string action_;
     rd::HttpRequest request_;
     bool upload_;
@@ -281,8 +279,10 @@ private:
     bool finished_ = false;
 };
 
-/// Checks the settings and builds the request's path and query; empty `problem` on success.
-inline std::string action_target(const WebApiConfig& cfg, std::string_view action, std::string& problem)
+/// Checks the settings, fills in the API's endpoint and builds the request's path and query;
+/// empty `problem` on success.
+inline std::string action_target(const WebApiConfig& cfg, std::string_view action, rd::Endpoint& endpoint,
+    std::string& problem)
 {
     auto ep = rd::parse_http_url(cfg.url.empty() ? "https://" + cfg.host : cfg.url);
     if (!ep)
@@ -294,6 +294,7 @@ inline std::string action_target(const WebApiConfig& cfg, std::string_view actio
     auto version = rd::parse_api_version(cfg.api_version);
     if (!version || *version < std::make_pair(3u, 0u) || *version > std::make_pair(3u, 6u))
         return problem = "api_version must be 3.0 to 3.6", std::string();
+    endpoint = *ep;
     std::string path = ep->target.substr(0, ep->target.find('?'));
     while (!path.empty() && path.back() == '/')
         path.pop_back();
@@ -341,7 +342,8 @@ LIVECHAT_RTM_DECL void start_web_request(const std::shared_ptr<WebCore>& core, s
     rd::RequestWriter writer, Diagnostics* diag, rd::ReplyHandler handler)
 {
     std::string problem;
-    auto target = action_target(core->cfg, action, problem);
+    rd::Endpoint endpoint;
+    auto target = action_target(core->cfg, action, endpoint, problem);
     if (!problem.empty())
         return fail_now(core, std::move(handler), diag, accounts::error::invalid_config, std::move(problem), rd::Reply{});
     json payload = json::object();
@@ -368,7 +370,7 @@ LIVECHAT_RTM_DECL void start_web_request(const std::shared_ptr<WebCore>& core, s
         req.body = payload.dump(-1, ' ', false, json::error_handler_t::replace);
     }
     req.target = std::move(target);
-    auto op = std::make_shared<WebOp>(core, std::string(action), std::move(req), false, UploadProgress{}, diag);
+    auto op = std::make_shared<WebOp>(core, std::move(endpoint), std::string(action), std::move(req), false, UploadProgress{}, diag);
     run_op(op, core, std::move(handler), [](rd::ReplyHandler h, error_code ec, std::shared_ptr<const json> payload) {
         std::move(h)(ec, rd::Reply{std::move(payload)});
     });
@@ -378,7 +380,8 @@ LIVECHAT_RTM_DECL void start_upload(const std::shared_ptr<WebCore>& core, Upload
     Diagnostics* diag, UploadHandler handler)
 {
     std::string problem;
-    auto target = action_target(core->cfg, "upload_file", problem);
+    rd::Endpoint endpoint;
+    auto target = action_target(core->cfg, "upload_file", endpoint, problem);
     if (!problem.empty())
         return fail_now(core, std::move(handler), diag, accounts::error::invalid_config, std::move(problem), UploadedFile{});
     if (file.data.size() > max_upload_size)
@@ -409,7 +412,7 @@ LIVECHAT_RTM_DECL void start_upload(const std::shared_ptr<WebCore>& core, Upload
     req.body += "\r\n--" + boundary + "--\r\n";
     file.data.clear();
     file.data.shrink_to_fit();
-    auto op = std::make_shared<WebOp>(core, "upload_file", std::move(req), true, std::move(progress), diag);
+    auto op = std::make_shared<WebOp>(core, std::move(endpoint), "upload_file", std::move(req), true, std::move(progress), diag);
     run_op(op, core, std::move(handler), [diag](UploadHandler h, error_code ec, std::shared_ptr<const json> payload) {
         UploadedFile out;
         if (!ec && payload) {
