@@ -19,6 +19,7 @@ packages=(
     ca-certificates           # the system trust store for wss:// to the real service
     doxygen                   # the API reference, checked for undocumented public API
     libbenchmark-dev          # Google Benchmark, for bench/
+    valgrind strace           # instruction and system-call counts per message, for bench/
     clang-14 libclang-rt-14-dev # libFuzzer and clang's sanitizer runtimes, for tests/fuzz
 )
 

@@ -2,15 +2,17 @@
 // service would, as cheaply as it can, so that the clients are what gets measured. It never
 // parses JSON: it finds `action` and `request_id` by searching the frame text.
 //
-//   login       -> a v3.0 login response
+// Each connection speaks the version its path names (`/v3.6/` or else 3.0), as the service does:
+//   login       -> a login response of that version
 //   bench_push  -> a response, then payload.count `incoming_event` pushes (~250 bytes each)
-//   anything    -> a small send_event-shaped response
+//   anything    -> a send_event response of that version
 #ifndef LIVECHAT_RTM_BENCH_SERVER_HPP
 #define LIVECHAT_RTM_BENCH_SERVER_HPP
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
@@ -54,14 +56,17 @@ inline std::string response(std::string_view action, std::string_view request_id
     return out;
 }
 
-inline const std::string& push_frame()
+/// The `incoming_event` push; 3.6 pushes name their version in the envelope.
+inline const std::string& push_frame(bool v3_6)
 {
-    static const std::string frame =
-        R"({"type":"push","action":"incoming_event","payload":{"chat_id":"PJ0MRSHTDG","thread_id":"K600PKZON8",)"
+    static const std::string event =
+        R"("action":"incoming_event","payload":{"chat_id":"PJ0MRSHTDG","thread_id":"K600PKZON8",)"
         R"("event":{"id":"K600PKZON8_7","type":"message","text":"Your order left our warehouse this morning.",)"
         R"("author_id":"agent@example.com","order":1575892853242007,"timestamp":1700000000,)"
         R"("recipients":"all","properties":{}}}})";
-    return frame;
+    static const std::string v3_0_frame = R"({"type":"push",)" + event;
+    static const std::string v3_6_frame = R"({"type":"push","version":"3.6",)" + event;
+    return v3_6 ? v3_6_frame : v3_0_frame;
 }
 
 template <class Stream>
@@ -89,9 +94,14 @@ private:
     void accept()
     {
         ws_.text(true);
-        ws_.async_accept([self = this->shared_from_this()](beast::error_code ec) {
-            if (!ec)
-                self->read();
+        beast::http::async_read(ws_.next_layer(), in_, upgrade_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec)
+                return;
+            self->v3_6_ = self->upgrade_.target().find("/v3.6/") != beast::string_view::npos;
+            self->ws_.async_accept(self->upgrade_, [self](beast::error_code ec) {
+                if (!ec)
+                    self->read();
+            });
         });
     }
 
@@ -112,12 +122,17 @@ private:
         std::string_view text(static_cast<const char*>(data.data()), data.size());
         auto action = field(text, "action");
         auto id = field(text, "request_id");
-        if (action == "login") {
+        if (action == "login" && v3_6_) {
+            send(response(action, id, R"({"customer":{"id":"b7a4c9e2-0000-4000-8000-00000000c001"},)"
+                                      R"("has_active_thread":false,"chats":[]})"));
+        } else if (action == "login") {
             send(response(action, id, R"({"customer_id":"b7a4c9e2-0000-4000-8000-00000000c001",)"
                                       R"("has_active_thread":false,"chats":[]})"));
         } else if (action == "bench_push") {
             pushes_left_ += std::strtoull(std::string(field(text, "count")).c_str(), nullptr, 10);
             send(response(action, id, "{}")); // the pushes follow it
+        } else if (v3_6_) {
+            send(response(action, id, R"({"event_id":"K600PKZON8_8"})"));
         } else {
             send(response(action, id, R"({"thread_id":"K600PKZON8","event":{"id":"K600PKZON8_8",)"
                                       R"("type":"message","text":"ok","author_id":"b7a4c9e2",)"
@@ -139,7 +154,7 @@ private:
         if (!out_.empty())
             next = &out_.front();
         else if (pushes_left_ > 0)
-            next = &push_frame();
+            next = &push_frame(v3_6_);
         if (!next) {
             writing_ = false;
             return;
@@ -159,6 +174,8 @@ private:
 
     websocket::stream<Stream> ws_;
     beast::flat_buffer in_;
+    beast::http::request<beast::http::empty_body> upgrade_;
+    bool v3_6_ = false;
     std::deque<std::string> out_;
     std::uint64_t pushes_left_ = 0;
     bool writing_ = false;

@@ -1,61 +1,68 @@
-// e2e_bench: the SDK against plain Boost.Beast, on the same loopback server, in the same run.
+// e2e_bench: the SDK against plain Boost.Beast, on the same loopback server, in the same run,
+// for each protocol version (3.0 and 3.6).
 //
 // A server child process (bench_server.hpp, pinned to the second core when there is one)
 // serves ws and wss. This process runs the clients on the first core: (a) RtmClient, (b) the
 // yardstick (yardstick_client.hpp). Every figure is measured several times for both, in turns,
-// and printed as median (min..max) with the ratio SDK / yardstick. bench/README.md says how to
-// read them.
+// and printed as median (min..max) with the ratio SDK / yardstick and its target.
+// bench/README.md says how to read them.
 //
-//   e2e_bench [--repeats N] [--connections K] [--quick] [--throughput-only] [--json FILE]
+// Four kinds of figure:
+//   wall clock    requests/s and pushes/s in this process;
+//   K connections memory per connection, connect time (and, for the scale figure, CPU while
+//                 idle for one ping interval), each side in a fresh child process;
+//   cost          instructions per message (callgrind, only the measured messages) and system
+//                 calls per message (strace, between two marks), each side in its own child;
+//                 independent of the machine's speed and load.
+//
+//   e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]
+//             [--throughput-only] [--no-cost] [--json FILE]
 
-#include "bench_server.hpp"
-#include "yardstick_client.hpp"
+#include "clients.hpp"
+#include "figures.hpp"
 
-#include <livechat/rtm.hpp>
-#include <livechat/rtm/raw.hpp>
-#include <livechat/rtm/testing/impl/test_certificate.ipp>
-
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
-#include <boost/asio/read.hpp>
 
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define LIVECHAT_BENCH_HAS_CALLGRIND 1
+#endif
+
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <list>
-#include <string>
-#include <vector>
+#include <sstream>
 
 namespace {
 
-namespace rtm = livechat::rtm;
-namespace v3 = livechat::rtm::v3_0;
 using namespace bench;
-using Clock = std::chrono::steady_clock;
 using nlohmann::json;
+using V30 = rtm::v3_0::Version;
+using V36 = rtm::v3_6::Version;
 
 struct Options {
     int repeats = 7;
-    int sequential = 10000;  ///< requests per sequential sample
+    int sequential = 10000; ///< requests per sequential sample
     int in_flight_total = 20000;
     int pushes = 100000;
     int connections = 1000;
     int memory_repeats = 3;
-    bool memory = true; ///< --throughput-only skips the K-connection figures (for profiling)
+    int scale = 10000;      ///< the scale figure's K (0: skip it)
+    int scale_repeats = 3;
+    std::chrono::milliseconds idle_window{15000}; ///< one ping interval (the SDK's default)
+    int cost_round_trips = 2000;
+    int cost_pushes = 5000;
+    bool memory = true; ///< --throughput-only skips the K-connection and cost figures
+    bool cost = true;
+    bool v3_0 = true, v3_6 = true;
     std::string json_file;
 };
-
-// ~140 characters of text: with the envelope, a ~200-byte send_event frame.
-const std::string message_text =
-    "Hello! I ordered a blue jacket last Monday (order 1042) and wonder whether it has shipped "
-    "yet, and when it should arrive at my address?";
 
 void pin_to_cpu(int cpu)
 {
@@ -67,277 +74,38 @@ void pin_to_cpu(int cpu)
     sched_setaffinity(0, sizeof set, &set);
 }
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+// ---- wall clock: one client of each kind per transport and version ------------------------------
 
-/// Runs `ioc` until `done` is set (the figure's own completion), or fails loudly after `limit`.
-void run_until(asio::io_context& ioc, const bool& done, std::chrono::seconds limit = std::chrono::seconds(120))
-{
-    auto deadline = Clock::now() + limit;
-    while (!done && Clock::now() < deadline)
-        ioc.run_one_for(std::chrono::milliseconds(100));
-    if (!done) {
-        std::cerr << "e2e_bench: a figure did not complete within " << limit.count() << " s\n";
-        std::exit(3);
-    }
-}
-
-// ---- the SDK side ------------------------------------------------------------------------------
-
-rtm::ClientConfig sdk_config(unsigned short port, bool tls)
-{
-    rtm::ClientConfig cfg;
-    cfg.url = std::string(tls ? "wss" : "ws") + "://127.0.0.1:" + std::to_string(port) + "/v3.0/customer/rtm/ws?license_id=1";
-    cfg.token_provider = rtm::static_token("bench");
-    cfg.reconnect.enabled = false;
-    cfg.tls.ca_pem = rtm::testing::detail::test_certificate;
-    cfg.tls.use_system_trust_store = false; // as the yardstick: trust the test CA only
-    cfg.request_timeout = std::chrono::seconds(60);
-    return cfg;
-}
-
-v3::SendEventRequest send_event_request()
-{
-    v3::Message m;
-    m.text = message_text;
-    return {rtm::ChatId("PJ0MRSHTDG"), v3::Event(std::move(m)), std::nullopt, std::nullopt};
-}
-
-/// One SDK client, logged in.
-struct SdkClient {
-    SdkClient(asio::io_context& ioc, unsigned short port, bool tls) : client(ioc, sdk_config(port, tls))
-    {
-        client.on_state_change([this](rtm::SessionState s, rtm::error_code) { ready = ready || s == rtm::SessionState::ready; });
-        client.async_run([](rtm::error_code) {});
-    }
-    rtm::v3_0::RtmClient client;
-    bool ready = false;
-};
-
-struct SdkSequential {
-    rtm::v3_0::RtmClient& c;
-    int left;
-    bool& done;
-    void next()
-    {
-        if (left-- == 0) {
-            done = true;
-            return;
-        }
-        c.async_execute<v3::SendEvent>(send_event_request(), [this](rtm::error_code ec, v3::SendEventResponse) {
-            if (ec)
-                std::cerr << "send_event failed: " << ec.message() << "\n";
-            next();
-        });
-    }
-};
-
-struct SdkInFlight {
-    rtm::v3_0::RtmClient& c;
-    int to_start;
-    int to_finish;
-    bool& done;
-    void start()
-    {
-        --to_start;
-        c.async_execute<v3::SendEvent>(send_event_request(), [this](rtm::error_code ec, v3::SendEventResponse) {
-            if (ec)
-                std::cerr << "send_event failed: " << ec.message() << "\n";
-            if (--to_finish == 0)
-                done = true;
-            else if (to_start > 0)
-                start();
-        });
-    }
-};
-
-double sdk_sequential(asio::io_context& ioc, SdkClient& s, int n)
-{
-    bool done = false;
-    SdkSequential run{s.client, n, done};
-    auto t0 = Clock::now();
-    run.next();
-    run_until(ioc, done);
-    return n / seconds_since(t0);
-}
-
-double sdk_in_flight(asio::io_context& ioc, SdkClient& s, int total, int window)
-{
-    bool done = false;
-    SdkInFlight run{s.client, total, total, done};
-    auto t0 = Clock::now();
-    for (int i = 0; i < window; ++i)
-        run.start();
-    run_until(ioc, done);
-    return total / seconds_since(t0);
-}
-
-double sdk_pushes(asio::io_context& ioc, SdkClient& s, int n)
-{
-    bool done = false;
-    int seen = 0;
-    std::size_t text_bytes = 0; // the handler reads the typed event, as an application would
-    auto sub = s.client.pushes().on<v3::IncomingEvent>([&](const v3::IncomingEvent& e) {
-        if (e.event)
-            if (const auto* m = std::get_if<v3::Message>(&*e.event))
-                text_bytes += m->text.size();
-        if (++seen == n)
-            done = true;
-    });
-    auto t0 = Clock::now();
-    s.client.async_call("bench_push", json{{"count", n}}, [](rtm::error_code, json) {});
-    run_until(ioc, done);
-    double rate = n / seconds_since(t0);
-    if (text_bytes == 0)
-        std::cerr << "no text read\n";
-    return rate;
-}
-
-// ---- the yardstick side ------------------------------------------------------------------------
-
-json send_event_payload()
-{
-    return {{"chat_id", "PJ0MRSHTDG"}, {"event", {{"type", "message"}, {"text", message_text}}}};
-}
-
-template <bool Tls>
-double yard_sequential(asio::io_context& ioc, YardstickClient<Tls>& c, int n)
-{
-    bool done = false;
-    int left = n;
-    std::string expected;
-    c.on_frame([&](const json& f) {
-        auto it = f.find("request_id");
-        if (it == f.end() || *it != expected)
-            return;
-        if (--left == 0) {
-            done = true;
-            return;
-        }
-        expected = std::to_string(c.request("send_event", send_event_payload()));
-    });
-    auto t0 = Clock::now();
-    expected = std::to_string(c.request("send_event", send_event_payload()));
-    run_until(ioc, done);
-    return n / seconds_since(t0);
-}
-
-template <bool Tls>
-double yard_in_flight(asio::io_context& ioc, YardstickClient<Tls>& c, int total, int window)
-{
-    bool done = false;
-    int to_start = total, to_finish = total;
-    c.on_frame([&](const json& f) {
-        if (f.value("type", "") != "response")
-            return;
-        if (--to_finish == 0)
-            done = true;
-        else if (to_start > 0) {
-            --to_start;
-            c.request("send_event", send_event_payload());
-        }
-    });
-    auto t0 = Clock::now();
-    for (int i = 0; i < window; ++i, --to_start)
-        c.request("send_event", send_event_payload());
-    run_until(ioc, done);
-    return total / seconds_since(t0);
-}
-
-template <bool Tls>
-double yard_pushes(asio::io_context& ioc, YardstickClient<Tls>& c, int n)
-{
-    bool done = false;
-    int seen = 0;
-    c.on_frame([&](const json& f) {
-        if (f.value("action", "") == "incoming_event" && ++seen == n)
-            done = true;
-    });
-    auto t0 = Clock::now();
-    c.request("bench_push", {{"count", n}});
-    run_until(ioc, done);
-    return n / seconds_since(t0);
-}
-
-// ---- figures -----------------------------------------------------------------------------------
-
-struct Samples {
-    std::vector<double> v;
-    double median() const
-    {
-        auto s = v;
-        std::sort(s.begin(), s.end());
-        return s.empty() ? 0 : s[s.size() / 2];
-    }
-    double min() const { return v.empty() ? 0 : *std::min_element(v.begin(), v.end()); }
-    double max() const { return v.empty() ? 0 : *std::max_element(v.begin(), v.end()); }
-};
-
-struct Figure {
-    std::string name;
-    std::string transport;
-    std::string unit;
-    Samples sdk, yardstick;
-    double ratio() const { return yardstick.median() > 0 ? sdk.median() / yardstick.median() : 0; }
-};
-
-void print(const Figure& f)
-{
-    auto fmt = [](const Samples& s) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%10.0f (%.0f..%.0f)", s.median(), s.min(), s.max());
-        return std::string(buf);
-    };
-    std::printf("%-34s %-3s  SDK %-28s Beast %-28s SDK/Beast %.2f   [%s]\n", f.name.c_str(), f.transport.c_str(),
-        fmt(f.sdk).c_str(), fmt(f.yardstick).c_str(), f.ratio(), f.unit.c_str());
-    std::fflush(stdout);
-}
-
-json to_json(const std::vector<Figure>& figures)
-{
-    json out = json::array();
-    for (const auto& f : figures) {
-        auto side = [](const Samples& s) {
-            return json{{"median", s.median()}, {"min", s.min()}, {"max", s.max()}, {"samples", s.v}};
-        };
-        out.push_back({{"name", f.name}, {"transport", f.transport}, {"unit", f.unit}, {"sdk", side(f.sdk)},
-            {"yardstick", side(f.yardstick)}, {"ratio", f.ratio()}});
-    }
-    return out;
-}
-
-// ---- throughput: one client of each kind per transport -----------------------------------------
-
-template <bool Tls>
+template <class V, bool Tls>
 void throughput(const Options& o, unsigned short port, std::vector<Figure>& out)
 {
     const char* t = Tls ? "wss" : "ws";
+    const char* v = Api<V>::name;
     asio::io_context ioc;
-    asio::ssl::context tls(asio::ssl::context::tls_client);
-    tls.add_certificate_authority(asio::buffer(std::string(rtm::testing::detail::test_certificate)));
-    tls.set_verify_mode(asio::ssl::verify_peer);
+    auto tls = client_tls_context();
 
-    SdkClient sdk(ioc, port, Tls);
+    SdkClient<V> sdk(ioc, port, Tls);
     run_until(ioc, sdk.ready);
     YardstickClient<Tls> yard(ioc, tls);
     bool yard_ready = false;
-    yard.open(port, [&](bool ok) {
+    yard.open(port, Api<V>::path, [&](bool ok) {
         if (!ok)
             std::cerr << "yardstick: login failed\n";
         yard_ready = true;
     });
     run_until(ioc, yard_ready);
 
-    Figure seq{"sequential round trips", t, "requests/s"};
-    Figure window{"10 in flight", t, "requests/s"};
-    Figure pushes{"pushes to a typed handler", t, "pushes/s"};
+    Figure seq{"sequential round trips", v, t, "requests/s", at_least(0.95)};
+    Figure window{"10 in flight", v, t, "requests/s", at_least(0.95)};
+    Figure pushes{"pushes to a typed handler", v, t, "pushes/s", at_least(0.95)};
     // Warm-up, not counted: allocator pools, TLS session, caches.
-    sdk_sequential(ioc, sdk, o.sequential / 10);
-    yard_sequential(ioc, yard, o.sequential / 10);
+    sdk_requests(ioc, sdk, o.sequential / 10, 1);
+    yard_requests(ioc, yard, o.sequential / 10, 1);
     for (int r = 0; r < o.repeats; ++r) { // in turns, so drift hits both sides alike
-        seq.sdk.v.push_back(sdk_sequential(ioc, sdk, o.sequential));
-        seq.yardstick.v.push_back(yard_sequential(ioc, yard, o.sequential));
-        window.sdk.v.push_back(sdk_in_flight(ioc, sdk, o.in_flight_total, 10));
-        window.yardstick.v.push_back(yard_in_flight(ioc, yard, o.in_flight_total, 10));
+        seq.sdk.v.push_back(sdk_requests(ioc, sdk, o.sequential, 1));
+        seq.yardstick.v.push_back(yard_requests(ioc, yard, o.sequential, 1));
+        window.sdk.v.push_back(sdk_requests(ioc, sdk, o.in_flight_total, 10));
+        window.yardstick.v.push_back(yard_requests(ioc, yard, o.in_flight_total, 10));
         pushes.sdk.v.push_back(sdk_pushes(ioc, sdk, o.pushes));
         pushes.yardstick.v.push_back(yard_pushes(ioc, yard, o.pushes));
     }
@@ -349,7 +117,7 @@ void throughput(const Options& o, unsigned short port, std::vector<Figure>& out)
     ioc.run_for(std::chrono::milliseconds(200));
 }
 
-// ---- memory and connect time: K connections in a fresh child process ---------------------------
+// ---- K connections, each side in a fresh child process ------------------------------------------
 
 std::size_t rss_bytes()
 {
@@ -359,13 +127,25 @@ std::size_t rss_bytes()
     return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
+double cpu_seconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto s = [](timeval t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
+}
+
 struct ManyResult {
     double bytes_per_connection = 0;
     double connect_seconds = 0;
+    double idle_cpu_seconds = 0;
+    bool ok = false;
 };
 
-/// In this (child) process: opens K logged-in connections of one kind, then measures.
-ManyResult open_many(bool sdk, bool tls, unsigned short port, int k)
+/// In this (child) process: opens K logged-in connections of one kind, then stays idle for
+/// `idle` and measures resident memory growth per connection and the CPU the idle time cost.
+template <class V>
+ManyResult open_many(bool sdk, bool tls, unsigned short port, int k, std::chrono::milliseconds idle)
 {
     asio::io_context ioc;
     auto rss0 = rss_bytes();
@@ -373,8 +153,17 @@ ManyResult open_many(bool sdk, bool tls, unsigned short port, int k)
     int ready = 0;
     bool all = false;
     ManyResult r;
+    auto measure = [&] {
+        run_until(ioc, all);
+        r.connect_seconds = seconds_since(t0);
+        auto cpu0 = cpu_seconds();
+        ioc.run_for(idle); // idle: nothing should grow but the pings the protocol asks for
+        r.idle_cpu_seconds = cpu_seconds() - cpu0;
+        r.bytes_per_connection = double(rss_bytes() - rss0) / k;
+        r.ok = true;
+    };
     if (sdk) {
-        std::list<SdkClient> clients;
+        std::list<SdkClient<V>> clients;
         for (int i = 0; i < k; ++i) {
             auto& c = clients.emplace_back(ioc, port, tls);
             c.client.on_state_change([&](rtm::SessionState s, rtm::error_code) {
@@ -382,25 +171,17 @@ ManyResult open_many(bool sdk, bool tls, unsigned short port, int k)
                     all = true;
             });
         }
-        run_until(ioc, all);
-        r.connect_seconds = seconds_since(t0);
-        ioc.run_for(std::chrono::milliseconds(300)); // idle: nothing should grow
-        r.bytes_per_connection = double(rss_bytes() - rss0) / k;
+        measure();
         return r;
     }
-    asio::ssl::context ctx(asio::ssl::context::tls_client);
-    ctx.add_certificate_authority(asio::buffer(std::string(rtm::testing::detail::test_certificate)));
-    ctx.set_verify_mode(asio::ssl::verify_peer);
+    auto ctx = client_tls_context();
     auto open = [&](auto& list) {
         for (int i = 0; i < k; ++i)
-            list.emplace_back(ioc, ctx).open(port, [&](bool ok) {
+            list.emplace_back(ioc, ctx).open(port, Api<V>::path, [&](bool ok) {
                 if (ok && ++ready == k)
                     all = true;
             });
-        run_until(ioc, all);
-        r.connect_seconds = seconds_since(t0);
-        ioc.run_for(std::chrono::milliseconds(300));
-        r.bytes_per_connection = double(rss_bytes() - rss0) / k;
+        measure();
     };
     if (tls) {
         std::list<YardstickClient<true>> list;
@@ -412,7 +193,8 @@ ManyResult open_many(bool sdk, bool tls, unsigned short port, int k)
     return r;
 }
 
-ManyResult in_child(bool sdk, bool tls, unsigned short port, int k)
+template <class V>
+ManyResult in_child(bool sdk, bool tls, unsigned short port, int k, std::chrono::milliseconds idle)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -421,38 +203,227 @@ ManyResult in_child(bool sdk, bool tls, unsigned short port, int k)
     pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
-        auto r = open_many(sdk, tls, port, k);
+        auto r = open_many<V>(sdk, tls, port, k, idle);
         if (write(fds[1], &r, sizeof r) != sizeof r)
             _exit(1);
         _exit(0);
     }
     close(fds[1]);
     ManyResult r;
-    if (read(fds[0], &r, sizeof r) != sizeof r)
-        std::cerr << "e2e_bench: a memory child failed\n";
+    if (read(fds[0], &r, sizeof r) != sizeof r || !r.ok)
+        std::cerr << "e2e_bench: a K-connection child failed\n";
     close(fds[0]);
     waitpid(pid, nullptr, 0);
     return r;
 }
 
+/// Memory per connection and connect time for K connections, ws and wss.
+template <class V>
 void many_connections(const Options& o, unsigned short ws_port, unsigned short wss_port, std::vector<Figure>& out)
 {
     for (bool tls : {false, true}) {
         const char* t = tls ? "wss" : "ws";
         unsigned short port = tls ? wss_port : ws_port;
-        Figure memory{"idle memory per connection", t, "bytes, K=" + std::to_string(o.connections)};
-        Figure connect{"connect + login K connections", t, "ms, K=" + std::to_string(o.connections)};
+        auto k = "K=" + std::to_string(o.connections);
+        Figure memory{"idle memory per connection", Api<V>::name, t, "bytes, " + k, at_most(1.15)};
+        Figure connect{"connect + login K connections", Api<V>::name, t, "ms, " + k,
+            tls ? Target{} : at_most(1.15)};
         for (int r = 0; r < o.memory_repeats; ++r) {
             for (bool sdk : {true, false}) {
-                auto m = in_child(sdk, tls, port, o.connections);
+                auto m = in_child<V>(sdk, tls, port, o.connections, std::chrono::milliseconds(300));
                 (sdk ? memory.sdk : memory.yardstick).v.push_back(m.bytes_per_connection);
                 (sdk ? connect.sdk : connect.yardstick).v.push_back(m.connect_seconds * 1000);
             }
         }
-        print(memory);
-        print(connect);
-        out.push_back(memory);
-        out.push_back(connect);
+        for (auto* f : {&memory, &connect}) {
+            print(*f);
+            out.push_back(*f);
+        }
+    }
+}
+
+/// K = 10,000 idle logged-in customers (ws): memory, connect time, CPU over one ping interval.
+template <class V>
+void scale(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
+{
+    auto k = "K=" + std::to_string(o.scale);
+    Figure memory{"idle memory per connection", Api<V>::name, "ws", "bytes, " + k, at_most(1.15)};
+    Figure connect{"connect + login K connections", Api<V>::name, "ws", "ms, " + k};
+    Figure idle{"CPU while idle, one ping interval", Api<V>::name, "ws",
+        "ms per " + std::to_string(o.idle_window.count() / 1000) + " s, " + k};
+    for (int r = 0; r < o.scale_repeats; ++r) {
+        for (bool sdk : {true, false}) {
+            auto m = in_child<V>(sdk, false, ws_port, o.scale, o.idle_window);
+            (sdk ? memory.sdk : memory.yardstick).v.push_back(m.bytes_per_connection);
+            (sdk ? connect.sdk : connect.yardstick).v.push_back(m.connect_seconds * 1000);
+            (sdk ? idle.sdk : idle.yardstick).v.push_back(m.idle_cpu_seconds * 1000);
+        }
+    }
+    for (auto* f : {&memory, &connect, &idle}) {
+        print(*f);
+        out.push_back(*f);
+    }
+}
+
+// ---- cost: instructions and system calls per message ---------------------------------------------
+//
+// The parent runs `e2e_bench --cost-run KIND SIDE VERSION N PORT` under callgrind (collection
+// switched on only around the N measured messages) and under strace (counted between two marks
+// the child makes). The server stays in the parent's native child process.
+
+enum class CostKind { round_trip, in_flight, push };
+const char* cost_kind_name(CostKind k)
+{
+    return k == CostKind::round_trip ? "round_trip" : k == CostKind::in_flight ? "in_flight" : "push";
+}
+
+/// A system call strace shows, that marks where counting starts and stops.
+void mark(const char* what) { ::access(what, F_OK); }
+constexpr const char* mark_start = "/livechat-rtm-bench-mark/start";
+constexpr const char* mark_stop = "/livechat-rtm-bench-mark/stop";
+
+void collect(bool on)
+{
+#ifdef LIVECHAT_BENCH_HAS_CALLGRIND
+    CALLGRIND_TOGGLE_COLLECT;
+#endif
+    mark(on ? mark_start : mark_stop);
+}
+
+template <class V>
+int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
+{
+    asio::io_context ioc;
+    if (sdk) {
+        SdkClient<V> c(ioc, port, false);
+        run_until(ioc, c.ready);
+        if (kind == CostKind::push) {
+            sdk_pushes(ioc, c, n / 5); // warm-up: handlers, buffers and pools reach their size
+            collect(true);
+            sdk_pushes(ioc, c, n);
+        } else {
+            int window = kind == CostKind::in_flight ? 10 : 1;
+            sdk_requests(ioc, c, n / 5, window);
+            collect(true);
+            sdk_requests(ioc, c, n, window);
+        }
+        collect(false);
+        c.client.cancel();
+        ioc.run_for(std::chrono::milliseconds(50));
+        return 0;
+    }
+    auto tls = client_tls_context();
+    YardstickClient<false> y(ioc, tls);
+    bool ready = false;
+    y.open(port, Api<V>::path, [&](bool) { ready = true; });
+    run_until(ioc, ready);
+    if (kind == CostKind::push) {
+        yard_pushes(ioc, y, n / 5);
+        collect(true);
+        yard_pushes(ioc, y, n);
+    } else {
+        int window = kind == CostKind::in_flight ? 10 : 1;
+        yard_requests(ioc, y, n / 5, window);
+        collect(true);
+        yard_requests(ioc, y, n, window);
+    }
+    collect(false);
+    return 0;
+}
+
+std::string self_path()
+{
+    char buf[4096];
+    auto len = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return len > 0 ? std::string(buf, std::size_t(len)) : std::string();
+}
+
+bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+
+/// Runs `command`; false when it did not exit with 0.
+bool run(const std::string& command)
+{
+    int status = std::system(command.c_str());
+    return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/// Instructions per message: callgrind's total over the collected part, divided by n.
+double instructions_per_message(const std::string& child_args, int n)
+{
+    std::string out = "/tmp/livechat-rtm-bench-callgrind." + std::to_string(getpid());
+    if (!run("valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=" + out +
+             " --log-file=/dev/null " + self_path() + " " + child_args + " >/dev/null 2>&1")) {
+        std::cerr << "e2e_bench: callgrind run failed: " << child_args << "\n";
+        return 0;
+    }
+    std::ifstream in(out);
+    std::string line;
+    double total = 0;
+    while (std::getline(in, line))
+        if (line.rfind("totals:", 0) == 0 || (total == 0 && line.rfind("summary:", 0) == 0))
+            total = std::strtod(line.c_str() + line.find(':') + 1, nullptr);
+    std::remove(out.c_str());
+    return total / n;
+}
+
+/// System calls per message: the calls strace saw between the child's two marks, divided by n.
+double syscalls_per_message(const std::string& child_args, int n)
+{
+    std::string out = "/tmp/livechat-rtm-bench-strace." + std::to_string(getpid());
+    if (!run("strace -o " + out + " " + self_path() + " " + child_args + " >/dev/null 2>&1")) {
+        std::cerr << "e2e_bench: strace run failed: " << child_args << "\n";
+        return 0;
+    }
+    std::ifstream in(out);
+    std::string line;
+    long count = 0;
+    bool counting = false;
+    while (std::getline(in, line)) {
+        if (line.find(mark_start) != std::string::npos)
+            counting = true;
+        else if (line.find(mark_stop) != std::string::npos)
+            break;
+        else if (counting && line.rfind("---", 0) != 0 && line.rfind("+++", 0) != 0) // signals, exit
+            ++count;
+    }
+    std::remove(out.c_str());
+    return double(count) / n;
+}
+
+template <class V>
+void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
+{
+    bool callgrind = have("valgrind"), strace = have("strace");
+#ifndef LIVECHAT_BENCH_HAS_CALLGRIND
+    callgrind = false;
+#endif
+    if (!callgrind || !strace)
+        std::printf("cost figures: %s%s missing (bash bench/run.sh installs them)\n", callgrind ? "" : "valgrind ",
+            strace ? "" : "strace");
+    struct Kind {
+        CostKind kind;
+        const char* name;
+        int n;
+    };
+    for (auto k : {Kind{CostKind::round_trip, "round trip, 1 in flight", o.cost_round_trips},
+             Kind{CostKind::in_flight, "round trip, 10 in flight", o.cost_round_trips},
+             Kind{CostKind::push, "typed push", o.cost_pushes}}) {
+        Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, "ws", "instructions",
+            at_most(1.10)};
+        Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, "ws", "calls"};
+        for (bool sdk : {true, false}) {
+            auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
+                        " " + std::to_string(k.n) + " " + std::to_string(ws_port);
+            if (callgrind) // one run: the count is the same every time for the same binary
+                (sdk ? instructions.sdk : instructions.yardstick).v.push_back(instructions_per_message(args, k.n));
+            if (strace)
+                (sdk ? syscalls.sdk : syscalls.yardstick).v.push_back(syscalls_per_message(args, k.n));
+        }
+        for (auto* f : {&instructions, &syscalls})
+            if (f->measured()) {
+                print(*f);
+                out.push_back(*f);
+            }
     }
 }
 
@@ -481,12 +452,20 @@ std::pair<unsigned short, unsigned short> start_server(int& control)
     }
     close(ports[1]);
     close(ctl[0]);
+    fcntl(ctl[1], F_SETFD, FD_CLOEXEC); // the cost children must not hold the server alive
     control = ctl[1];
     unsigned short p[2] = {0, 0};
     if (read(ports[0], p, sizeof p) != sizeof p)
         std::exit(3);
     close(ports[0]);
     return {p[0], p[1]};
+}
+
+[[noreturn]] void usage()
+{
+    std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]\n"
+                 "                 [--throughput-only] [--no-cost] [--json FILE]\n";
+    std::exit(2);
 }
 
 Options parse(int argc, char** argv)
@@ -499,9 +478,19 @@ Options parse(int argc, char** argv)
             o.repeats = std::max(1, next());
         else if (a == "--connections")
             o.connections = std::max(1, next());
+        else if (a == "--scale")
+            o.scale = std::max(0, next());
         else if (a == "--throughput-only")
-            o.memory = false;
-        else if (a == "--json" && i + 1 < argc)
+            o.memory = o.cost = false;
+        else if (a == "--no-cost")
+            o.cost = false;
+        else if (a == "--version" && i + 1 < argc) {
+            std::string v = argv[++i];
+            if (v != "3.0" && v != "3.6")
+                usage();
+            o.v3_0 = v == "3.0";
+            o.v3_6 = v == "3.6";
+        } else if (a == "--json" && i + 1 < argc)
             o.json_file = argv[++i];
         else if (a == "--quick") {
             o.repeats = 2;
@@ -510,43 +499,79 @@ Options parse(int argc, char** argv)
             o.pushes = 2000;
             o.connections = 50;
             o.memory_repeats = 1;
-        } else {
-            std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--quick] [--throughput-only] [--json FILE]\n";
-            std::exit(2);
-        }
+            o.scale = 100;
+            o.scale_repeats = 1;
+            o.idle_window = std::chrono::milliseconds(200);
+            o.cost_round_trips = 50;
+            o.cost_pushes = 100;
+        } else
+            usage();
     }
     return o;
+}
+
+/// `--cost-run KIND SIDE VERSION N PORT`: one measured child of the cost figures.
+int cost_child(int argc, char** argv)
+{
+    if (argc != 7)
+        usage();
+    std::string kind = argv[2], side = argv[3], version = argv[4];
+    auto k = kind == "push" ? CostKind::push : kind == "in_flight" ? CostKind::in_flight : CostKind::round_trip;
+    int n = std::max(1, std::atoi(argv[5]));
+    auto port = static_cast<unsigned short>(std::atoi(argv[6]));
+    return version == "3.6" ? cost_run<V36>(k, side == "sdk", n, port) : cost_run<V30>(k, side == "sdk", n, port);
+}
+
+template <class V>
+void figures_for(const Options& o, unsigned short ws_port, unsigned short wss_port, std::vector<Figure>& figures)
+{
+    std::printf("-- protocol %s --\n", Api<V>::name);
+    if (o.memory) { // first: this process is still small
+        many_connections<V>(o, ws_port, wss_port, figures);
+        if (o.scale > 0)
+            scale<V>(o, ws_port, figures);
+    }
+    throughput<V, false>(o, ws_port, figures);
+    throughput<V, true>(o, wss_port, figures);
+    if (o.cost)
+        cost<V>(o, ws_port, figures);
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    if (argc > 1 && std::string(argv[1]) == "--cost-run")
+        return cost_child(argc, argv);
     auto opts = parse(argc, argv);
     rlimit files{};
     getrlimit(RLIMIT_NOFILE, &files);
     files.rlim_cur = files.rlim_max; // K connections need K descriptors here, K in the server
     setrlimit(RLIMIT_NOFILE, &files);
-    if (files.rlim_cur < rlim_t(opts.connections) + 64) {
-        std::cerr << "e2e_bench: --connections " << opts.connections << " needs more open files than "
-                  << files.rlim_cur << "\n";
+    auto needed = rlim_t(std::max(opts.connections, opts.scale)) + 64;
+    if (opts.memory && files.rlim_cur < needed) {
+        std::cerr << "e2e_bench: " << needed << " open files needed, the limit is " << files.rlim_cur << "\n";
         return 2;
     }
 
     int control = -1;
     auto [ws_port, wss_port] = start_server(control);
     pin_to_cpu(0);
-    std::printf("e2e_bench: server pid child on 127.0.0.1:%u (ws) and :%u (wss); %d repeats; medians (min..max)\n",
+    std::printf("e2e_bench: server child on 127.0.0.1:%u (ws) and :%u (wss); %d repeats; medians (min..max)\n",
         ws_port, wss_port, opts.repeats);
 
     std::vector<Figure> figures;
-    if (opts.memory)
-        many_connections(opts, ws_port, wss_port, figures); // first: this process is still small
-    throughput<false>(opts, ws_port, figures);
-    throughput<true>(opts, wss_port, figures);
+    if (opts.v3_0)
+        figures_for<V30>(opts, ws_port, wss_port, figures);
+    if (opts.v3_6)
+        figures_for<V36>(opts, ws_port, wss_port, figures);
 
     close(control); // the server exits
     wait(nullptr);
+    int missed = 0;
+    for (const auto& f : figures)
+        missed += f.met() ? 0 : 1;
+    std::printf("e2e_bench: %zu figures, %d targets missed\n", figures.size(), missed);
     if (!opts.json_file.empty()) {
         std::ofstream(opts.json_file) << json{{"figures", to_json(figures)}}.dump(2) << "\n";
         std::printf("e2e_bench: wrote %s\n", opts.json_file.c_str());

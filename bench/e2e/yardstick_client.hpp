@@ -23,10 +23,11 @@ public:
 
     YardstickClient(asio::io_context& ioc, asio::ssl::context& tls) : ws_(make(ioc, tls)) {}
 
-    /// Connects, handshakes, logs in; then `done(ok)`.
-    void open(unsigned short port, std::function<void(bool)> done)
+    /// Connects, handshakes on `path` (which names the protocol version), logs in; then `done(ok)`.
+    void open(unsigned short port, std::string path, std::function<void(bool)> done)
     {
         done_ = std::move(done);
+        path_ = std::move(path);
         auto& tcp_layer = beast::get_lowest_layer(ws_);
         tcp_layer.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port),
             [this, port](beast::error_code ec) {
@@ -72,7 +73,7 @@ private:
     void handshake(unsigned short port)
     {
         ws_.text(true);
-        ws_.async_handshake("127.0.0.1:" + std::to_string(port), "/v3.0/customer/rtm/ws?license_id=1",
+        ws_.async_handshake("127.0.0.1:" + std::to_string(port), path_,
             [this](beast::error_code ec) {
                 if (ec)
                     return done_(false);
@@ -112,6 +113,7 @@ private:
     beast::flat_buffer in_;
     std::deque<std::string> out_;
     std::uint64_t last_id_ = 0;
+    std::string path_;
     std::function<void(bool)> done_;
     FrameHandler handler_;
 };
