@@ -205,5 +205,8 @@ TEST(FrameCodec, NestingUpToTheLimitIsAcceptedAndBracketsInStringsDoNotCount)
     EXPECT_FALSE(decode_frame(text, f, d)) << d.client_message;
     auto deeper = R"({"type":"push","action":"a","payload":{"x":)" + nested(255) + "}}";
     EXPECT_EQ(decode_frame(deeper, f, d), livechat::rtm::error::nesting_too_deep);
-    EXPECT_FALSE(livechat::rtm::detail::json_nesting_exceeds(std::string(1000, '"'), 1));
+    bool too_deep = true;
+    auto in_string = livechat::rtm::detail::parse_json_bounded(R"(["[[[[\"{{{{"])", 1, too_deep);
+    EXPECT_FALSE(too_deep);
+    EXPECT_EQ(in_string, nlohmann::json::array({"[[[[\"{{{{"}));
 }

@@ -10,6 +10,7 @@
 #include <livechat/rtm/impl/client_core_api.ipp>
 #include <livechat/rtm/impl/error.ipp>
 #include <livechat/rtm/impl/internal/frame_codec.ipp>
+#include <livechat/rtm/impl/internal/json_reader.ipp>
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
 #include <livechat/rtm/impl/reconnect.ipp>

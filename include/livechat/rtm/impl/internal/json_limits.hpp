@@ -2,10 +2,11 @@
 #ifndef LIVECHAT_RTM_IMPL_INTERNAL_JSON_LIMITS_HPP
 #define LIVECHAT_RTM_IMPL_INTERNAL_JSON_LIMITS_HPP
 
-// Nesting depth is bounded before a JSON text becomes a DOM. The parser itself is iterative,
-// but copying, dumping and walking a DOM recurse once per level: 12,000 nested arrays from a
-// hostile server overflowed the stack there. Client and mock server share this gate.
+// Nesting depth is bounded while a JSON text becomes a DOM: copying, dumping and walking a DOM
+// recurse once per level, and 12,000 nested arrays from a hostile server overflowed the stack
+// there. Client and mock server share this gate.
 
+#include <livechat/rtm/detail/config.hpp>
 #include <livechat/rtm/error.hpp>
 
 #include <nlohmann/json.hpp>
@@ -16,40 +17,6 @@
 
 namespace livechat::rtm::detail {
 
-/// True when `text` opens more than `limit` arrays and objects inside each other. One linear
-/// pass; brackets inside strings (escapes included) do not count. Says nothing about validity.
-inline bool json_nesting_exceeds(std::string_view text, std::size_t limit) noexcept
-{
-    std::size_t depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        switch (c) {
-        case '"': in_string = true; break;
-        case '[':
-        case '{':
-            if (++depth > limit)
-                return true;
-            break;
-        case ']':
-        case '}':
-            if (depth > 0)
-                --depth;
-            break;
-        default: break;
-        }
-    }
-    return false;
-}
-
 /// True for a JSON integer that fits `std::int64_t`. The parser stores 2^63 and above as
 /// unsigned: reading those as int64 would wrap them into negative numbers.
 inline bool is_int64(const nlohmann::json& j) noexcept
@@ -58,15 +25,16 @@ inline bool is_int64(const nlohmann::json& j) noexcept
            !(j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX));
 }
 
-/// Parses `text` without exceptions (a discarded value on error). Past `limit` levels it sets
-/// `too_deep` and leaves every value nested deeper out of the result, so the shallow fields
-/// (`type`, `request_id`, `action`) can still be read to fail the right request.
-inline nlohmann::json parse_json_bounded(std::string_view text, std::size_t limit, bool& too_deep)
+/// Parses `text` without exceptions (a discarded value on error), in one pass
+/// (json_reader.ipp). Past `limit` levels it sets `too_deep` and leaves every value nested
+/// deeper out of the result, so the shallow fields (`type`, `request_id`, `action`) can still
+/// be read to fail the right request.
+LIVECHAT_RTM_DECL nlohmann::json parse_json_bounded(std::string_view text, std::size_t limit, bool& too_deep);
+
+/// The rare path of parse_json_bounded, for a text nested deeper than `limit`: nlohmann's
+/// callback parser keeps only what lies within the limit.
+inline nlohmann::json parse_json_keeping_shallow(std::string_view text, std::size_t limit)
 {
-    too_deep = json_nesting_exceeds(text, limit);
-    if (!too_deep)
-        return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    // Rare path: the callback parser keeps only what lies within the limit.
     auto keep = [limit](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
         using E = nlohmann::json::parse_event_t;
         bool opens = event == E::object_start || event == E::array_start;
