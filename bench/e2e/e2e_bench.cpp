@@ -17,6 +17,9 @@
 //
 //   e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]
 //             [--throughput-only] [--no-cost] [--json FILE]
+//   e2e_bench --serve                                   the server alone; prints its ports
+//   e2e_bench --cost-run KIND SIDE VERSION N PORT       one cost child, e.g. under callgrind:
+//       KIND round_trip|in_flight|push, SIDE sdk|beast, VERSION 3.0|3.6
 
 #include "clients.hpp"
 #include "figures.hpp"
@@ -543,6 +546,14 @@ int main(int argc, char** argv)
 {
     if (argc > 1 && std::string(argv[1]) == "--cost-run")
         return cost_child(argc, argv);
+    if (argc > 1 && std::string(argv[1]) == "--serve") { // for profiling by hand (bench/README.md)
+        asio::io_context ioc;
+        BenchServer server(ioc, rtm::testing::detail::test_certificate, rtm::testing::detail::test_private_key);
+        std::printf("ws %u wss %u\n", server.ws_port(), server.wss_port());
+        std::fflush(stdout);
+        ioc.run();
+        return 0;
+    }
     auto opts = parse(argc, argv);
     rlimit files{};
     getrlimit(RLIMIT_NOFILE, &files);
