@@ -124,6 +124,10 @@ inline error_code ClientCore::validate()
         return error::invalid_config;
     }
     endpoint_ = *ep;
+    // The CA certificates live on in the shared TLS context (or were never needed, for ws://):
+    // 10,000 customers in one process need not hold 10,000 copies of the PEM text.
+    if (tls_ctx_ || !endpoint_.tls)
+        cfg_.tls.ca_pem = std::string();
     return {};
 }
 

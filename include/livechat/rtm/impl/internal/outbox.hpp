@@ -5,48 +5,46 @@
 // The messages of one websocket waiting for their turn (a websocket allows one write at a
 // time), shared by the client transport and the mock server's connections.
 
-#include <deque>
+#include <livechat/rtm/impl/internal/fifo.hpp>
+
 #include <string>
 
 namespace livechat::rtm::detail {
 
 class Outbox {
 public:
-    void push(std::string message) { queue_.push_back(std::move(message)); }
+    void push(std::string message) { waiting_.emplace_back(std::move(message)); }
 
     /// The next message to write, now marked as being written; nullptr when a write is already
-    /// in progress or nothing waits.
+    /// in progress or nothing waits. The message stays where it is until finished().
     const std::string* start()
     {
-        if (writing_ || queue_.empty())
+        if (writing_ || waiting_.empty())
             return nullptr;
+        current_ = std::move(waiting_.front());
+        waiting_.pop_front();
         writing_ = true;
-        return &queue_.front();
+        return &current_;
     }
 
     /// The write begun by start() has completed, whether or not the message went out.
     void finished()
     {
         writing_ = false;
-        if (!queue_.empty())
-            queue_.pop_front();
+        current_ = std::string(); // an idle connection keeps no copy of its last message
     }
 
     /// Drops every waiting message. The one being written stays until finished(): its buffer
     /// belongs to the write until the write completes.
-    void clear()
-    {
-        if (writing_ && !queue_.empty())
-            queue_.erase(queue_.begin() + 1, queue_.end());
-        else
-            queue_.clear();
-    }
+    void clear() { waiting_.clear(); }
 
     bool writing() const noexcept { return writing_; }
-    bool empty() const noexcept { return queue_.size() == (writing_ ? 1u : 0u); }
+    /// No message waits (one may be being written).
+    bool empty() const noexcept { return waiting_.empty(); }
 
 private:
-    std::deque<std::string> queue_;
+    Fifo<std::string> waiting_;
+    std::string current_; ///< the message being written
     bool writing_ = false;
 };
 

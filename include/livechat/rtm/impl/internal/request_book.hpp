@@ -8,10 +8,10 @@
 // completes the entries it gets back. Every entry leaves exactly once.
 
 #include <livechat/rtm/impl/internal/correlator.hpp>
+#include <livechat/rtm/impl/internal/fifo.hpp>
 
 #include <algorithm>
 #include <cstddef>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,12 +136,10 @@ private:
             // A queued request that expired or was cancelled leaves its frame behind: drop
             // such leftovers before they outnumber the live ones (long outages).
             if (waiting_.size() > 2 * queued_ + 16) {
-                waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
-                                   [this](const auto& w) {
-                                       auto* q = slots_.find(w.first);
-                                       return !q || q->stage != Stage::queued;
-                                   }),
-                    waiting_.end());
+                waiting_.remove_if([this](const auto& w) {
+                    auto* q = slots_.find(w.first);
+                    return !q || q->stage != Stage::queued;
+                });
             }
         }
     }
@@ -160,7 +158,7 @@ private:
     std::size_t max_in_flight_;
     std::size_t max_queued_;
     Correlator<Slot> slots_;
-    std::deque<std::pair<std::string, std::string>> waiting_; ///< (id, frame), in order
+    Fifo<std::pair<std::string, std::string>> waiting_; ///< (id, frame), in order
     std::size_t in_flight_ = 0;
     std::size_t queued_ = 0;
 };
