@@ -19,7 +19,7 @@
 //             [--throughput-only] [--no-cost] [--json FILE]
 //   e2e_bench --serve                                   the server alone; prints its ports
 //   e2e_bench --cost-run KIND SIDE VERSION N PORT       one cost child, e.g. under callgrind:
-//       KIND round_trip|in_flight|push, SIDE sdk|beast, VERSION 3.0|3.6
+//       KIND round_trip|in_flight|push|connect, SIDE sdk|beast, VERSION 3.0|3.6
 
 #include "clients.hpp"
 #include "figures.hpp"
@@ -61,6 +61,7 @@ struct Options {
     std::chrono::milliseconds idle_window{15000}; ///< one ping interval (the SDK's default)
     int cost_round_trips = 2000;
     int cost_pushes = 5000;
+    int cost_connects = 500;
     bool memory = true; ///< --throughput-only skips the K-connection and cost figures
     bool cost = true;
     bool v3_0 = true, v3_6 = true;
@@ -274,10 +275,15 @@ void scale(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
 // switched on only around the N measured messages) and under strace (counted between two marks
 // the child makes). The server stays in the parent's native child process.
 
-enum class CostKind { round_trip, in_flight, push };
+enum class CostKind { round_trip, in_flight, push, connect };
 const char* cost_kind_name(CostKind k)
 {
-    return k == CostKind::round_trip ? "round_trip" : k == CostKind::in_flight ? "in_flight" : "push";
+    switch (k) {
+    case CostKind::round_trip: return "round_trip";
+    case CostKind::in_flight: return "in_flight";
+    case CostKind::push: return "push";
+    default: return "connect";
+    }
 }
 
 /// A system call strace shows, that marks where counting starts and stops.
@@ -293,10 +299,45 @@ void collect(bool on)
     mark(on ? mark_start : mark_stop);
 }
 
+/// Opens n connections of one kind at once and waits until all are logged in; when `counted`,
+/// only that is counted (the clients' destruction is not).
+template <class V>
+void cost_connect(asio::io_context& ioc, bool sdk, int n, unsigned short port, bool counted)
+{
+    int ready = 0;
+    bool all = false;
+    std::list<SdkClient<V>> clients;
+    std::list<YardstickClient<false>> yards;
+    auto tls = client_tls_context();
+    if (counted)
+        collect(true);
+    for (int i = 0; i < n; ++i) {
+        if (sdk) {
+            clients.emplace_back(ioc, port, false).client.on_state_change([&](rtm::SessionState s, rtm::error_code) {
+                if (s == rtm::SessionState::ready && ++ready == n)
+                    all = true;
+            });
+        } else {
+            yards.emplace_back(ioc, tls).open(port, Api<V>::path, [&](bool ok) {
+                if (ok && ++ready == n)
+                    all = true;
+            });
+        }
+    }
+    run_until(ioc, all);
+    if (counted)
+        collect(false);
+}
+
 template <class V>
 int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
 {
     asio::io_context ioc;
+    if (kind == CostKind::connect) {
+        cost_connect<V>(ioc, sdk, n / 5, port, false); // warm-up: allocator pools
+        cost_connect<V>(ioc, sdk, n, port, true);
+        return 0;
+    }
     if (sdk) {
         SdkClient<V> c(ioc, port, false);
         run_until(ioc, c.ready);
@@ -410,9 +451,10 @@ void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
     };
     for (auto k : {Kind{CostKind::round_trip, "round trip, 1 in flight", o.cost_round_trips},
              Kind{CostKind::in_flight, "round trip, 10 in flight", o.cost_round_trips},
-             Kind{CostKind::push, "typed push", o.cost_pushes}}) {
+             Kind{CostKind::push, "typed push", o.cost_pushes},
+             Kind{CostKind::connect, "connect + login", o.cost_connects}}) {
         Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, "ws", "instructions",
-            at_most(1.10)};
+            k.kind == CostKind::connect ? Target{} : at_most(1.10)};
         Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, "ws", "calls"};
         for (bool sdk : {true, false}) {
             auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
@@ -507,6 +549,7 @@ Options parse(int argc, char** argv)
             o.idle_window = std::chrono::milliseconds(200);
             o.cost_round_trips = 50;
             o.cost_pushes = 100;
+            o.cost_connects = 20;
         } else
             usage();
     }
@@ -519,7 +562,10 @@ int cost_child(int argc, char** argv)
     if (argc != 7)
         usage();
     std::string kind = argv[2], side = argv[3], version = argv[4];
-    auto k = kind == "push" ? CostKind::push : kind == "in_flight" ? CostKind::in_flight : CostKind::round_trip;
+    auto k = kind == "push"        ? CostKind::push
+             : kind == "in_flight" ? CostKind::in_flight
+             : kind == "connect"   ? CostKind::connect
+                                   : CostKind::round_trip;
     int n = std::max(1, std::atoi(argv[5]));
     auto port = static_cast<unsigned short>(std::atoi(argv[6]));
     return version == "3.6" ? cost_run<V36>(k, side == "sdk", n, port) : cost_run<V30>(k, side == "sdk", n, port);
