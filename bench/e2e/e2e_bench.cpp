@@ -459,10 +459,12 @@ void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
         for (bool sdk : {true, false}) {
             auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
                         " " + std::to_string(k.n) + " " + std::to_string(ws_port);
-            if (callgrind) // one run: the count is the same every time for the same binary
-                (sdk ? instructions.sdk : instructions.yardstick).v.push_back(instructions_per_message(args, k.n));
-            if (strace)
-                (sdk ? syscalls.sdk : syscalls.yardstick).v.push_back(syscalls_per_message(args, k.n));
+            // One run: the count is the same every time for the same binary. A tool that could
+            // not run (no ptrace in a container, say) leaves the figure out rather than at 0.
+            if (double v = callgrind ? instructions_per_message(args, k.n) : 0; v > 0)
+                (sdk ? instructions.sdk : instructions.yardstick).v.push_back(v);
+            if (double v = strace ? syscalls_per_message(args, k.n) : 0; v > 0)
+                (sdk ? syscalls.sdk : syscalls.yardstick).v.push_back(v);
         }
         for (auto* f : {&instructions, &syscalls})
             if (f->measured()) {

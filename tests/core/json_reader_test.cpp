@@ -54,6 +54,8 @@ TEST(JsonReader, AcceptsAndBuildsWhatNlohmannDoes)
         R"("\"\\\/\b\f\n\r\t")", R"("\u0000\u001f\u00e9\u20ac")", R"("\ud83d\ude00")", R"("\uD83D\uDE00")",
         "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF \xED\x9F\xBF \xEE\x80\x80\"", "\"\x7f\"",
         "\xEF\xBB\xBF{\"bom\":1}", "[[[[[]]]]]", R"([1,[2,[3,[4]]],{"x":[{}]}])",
+        // nlohmann ends the text at a NUL byte: what follows the value's NUL is not read
+        std::string("-2\0\xff", 4), std::string("{} \0xyz", 7), std::string("1\0", 2),
     };
     for (const auto& text : valid)
         expect_as_nlohmann(text);
@@ -67,7 +69,8 @@ TEST(JsonReader, RefusesWhatNlohmannRefuses)
         "truex", "1 2", "{}{}", "[1 2]", "\"abc", "\"a\nb\"", "\"\x01\"", R"("\x")", R"("\u12")", R"("\u12G4")",
         R"("\ud83d")", R"("\ud83dx")", R"("\ud83d\u0041")", R"("\ude00")", "\"\xC0\xAF\"", "\"\xC3\"",
         "\"\xE0\x80\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xFF\"",
-        "\"\x80\"", "1e400", "-1e400", std::string("[1,\0]", 5), "\xEF\xBB{}",
+        "\"\x80\"", "1e400", "-1e400", std::string("[1,\0]", 5), "\xEF\xBB{}", std::string("\0", 1),
+        std::string(" \0{}", 4), std::string("\"a\0b\"", 5), std::string("{\"a\":\0}", 7),
     };
     for (const auto& text : invalid)
         expect_as_nlohmann(text);

@@ -6,7 +6,8 @@
 // grammar (RFC 8259), the UTF-8 of every string and the nesting depth, and builds the
 // nlohmann::json DOM as it goes. It accepts exactly what nlohmann::json::parse accepts and
 // builds the same values (integers >= 0 as unsigned, < 0 as signed, the rest as double; the
-// last of repeated keys wins; a leading UTF-8 BOM skipped); fuzz_frame checks both agree.
+// last of repeated keys wins; a leading UTF-8 BOM skipped; a NUL byte after the value ends the
+// text); fuzz_frame checks both agree.
 //
 // Why not nlohmann's own parser: the profile of a typed push (bench/README.md) showed its
 // lexer, which appends every string character one by one and copies every string once more
@@ -40,7 +41,9 @@ public:
         if (!value(out, 0))
             return outcome_;
         skip_space();
-        return p_ == end_ ? Outcome::ok : Outcome::invalid;
+        // nlohmann takes a NUL byte for the end of the input (for C strings): what follows one
+        // after the value is ignored there, so here too.
+        return p_ == end_ || *p_ == '\0' ? Outcome::ok : Outcome::invalid;
     }
 
 private:
