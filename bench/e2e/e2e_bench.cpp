@@ -338,20 +338,22 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
         cost_connect<V>(ioc, sdk, n, port, true);
         return 0;
     }
+    // `run(k)` sends or receives k messages: warm up on n/5 (handlers, buffers and pools reach
+    // their size), then count n.
+    auto measure = [&](auto run) {
+        run(n / 5);
+        collect(true);
+        run(n);
+        collect(false);
+    };
+    int window = kind == CostKind::in_flight ? 10 : 1;
     if (sdk) {
         SdkClient<V> c(ioc, port, false);
         run_until(ioc, c.ready);
-        if (kind == CostKind::push) {
-            sdk_pushes(ioc, c, n / 5); // warm-up: handlers, buffers and pools reach their size
-            collect(true);
-            sdk_pushes(ioc, c, n);
-        } else {
-            int window = kind == CostKind::in_flight ? 10 : 1;
-            sdk_requests(ioc, c, n / 5, window);
-            collect(true);
-            sdk_requests(ioc, c, n, window);
-        }
-        collect(false);
+        if (kind == CostKind::push)
+            measure([&](int k) { sdk_pushes(ioc, c, k); });
+        else
+            measure([&](int k) { sdk_requests(ioc, c, k, window); });
         c.client.cancel();
         ioc.run_for(std::chrono::milliseconds(50));
         return 0;
@@ -361,17 +363,10 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
     bool ready = false;
     y.open(port, Api<V>::path, [&](bool) { ready = true; });
     run_until(ioc, ready);
-    if (kind == CostKind::push) {
-        yard_pushes(ioc, y, n / 5);
-        collect(true);
-        yard_pushes(ioc, y, n);
-    } else {
-        int window = kind == CostKind::in_flight ? 10 : 1;
-        yard_requests(ioc, y, n / 5, window);
-        collect(true);
-        yard_requests(ioc, y, n, window);
-    }
-    collect(false);
+    if (kind == CostKind::push)
+        measure([&](int k) { yard_pushes(ioc, y, k); });
+    else
+        measure([&](int k) { yard_requests(ioc, y, k, window); });
     return 0;
 }
 

@@ -24,9 +24,7 @@ public:
     template <class... Args>
     void emplace_back(Args&&... args)
     {
-        if (head_ > 0 && head_ == items_.size())
-            clear();
-        items_.emplace_back(std::forward<Args>(args)...);
+        items_.emplace_back(std::forward<Args>(args)...); // pop_front resets an emptied queue
     }
 
     T& front() { return items_[head_]; }

@@ -360,6 +360,18 @@ private:
 
 } // namespace json_reader
 
+/// The rare path of parse_json_bounded, for a text nested deeper than `limit`: nlohmann's
+/// callback parser keeps only what lies within the limit.
+inline nlohmann::json parse_json_keeping_shallow(std::string_view text, std::size_t limit)
+{
+    auto keep = [limit](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        using E = nlohmann::json::parse_event_t;
+        bool opens = event == E::object_start || event == E::array_start;
+        return !(opens && static_cast<std::size_t>(depth) >= limit);
+    };
+    return nlohmann::json::parse(text, keep, /*allow_exceptions=*/false);
+}
+
 LIVECHAT_RTM_DECL nlohmann::json parse_json_bounded(std::string_view text, std::size_t limit, bool& too_deep)
 {
     too_deep = false;
