@@ -10,7 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
@@ -337,6 +339,26 @@ TEST_P(ClientTest, TypedCallsDecodeAndReportDiagnostics)
     EXPECT_EQ(failed.ec, rtm::error::internal);
     EXPECT_EQ(failed_diag.server_message, "Oops");
     EXPECT_EQ(json::parse(server->received().back().payload_json)["group_id"], 3);
+}
+
+// The transport starts with a small masking buffer and grows it at the first larger message:
+// small, larger, much larger (many buffers) and small again must each arrive whole, in order.
+TEST_P(ClientTest, MessagesOfEverySizeArriveWhole)
+{
+    start_server();
+    start_ready();
+    const std::size_t sizes[] = {10, 600, 100, 20000, 4096, 3};
+    std::vector<Outcome<>> sent(std::size(sizes));
+    for (std::size_t i = 0; i < std::size(sizes); ++i)
+        client->async_call("get_form", json{{"text", std::string(sizes[i], char('a' + i))}}, sent[i].handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return std::all_of(sent.begin(), sent.end(), [](auto& o) { return o.done(); }); }));
+    auto received = server->received();
+    ASSERT_GE(received.size(), std::size(sizes));
+    auto first = received.size() - std::size(sizes);
+    for (std::size_t i = 0; i < std::size(sizes); ++i) {
+        EXPECT_FALSE(sent[i].ec) << i << ": " << sent[i].ec.message();
+        EXPECT_EQ(json::parse(received[first + i].payload_json)["text"], std::string(sizes[i], char('a' + i))) << i;
+    }
 }
 
 TEST_P(ClientTest, RequestTimesOutOnTheClientAndTheConnectionStays)

@@ -127,7 +127,7 @@ inline error_code ClientCore::validate()
     // The CA certificates live on in the shared TLS context (or were never needed, for ws://):
     // 10,000 customers in one process need not hold 10,000 copies of the PEM text.
     if (tls_ctx_ || !endpoint_.tls)
-        cfg_.tls.ca_pem = std::string();
+        std::string().swap(cfg_.tls.ca_pem); // assigning "" would keep the capacity
     return {};
 }
 

@@ -31,7 +31,9 @@ public:
     void finished()
     {
         writing_ = false;
-        current_ = std::string(); // an idle connection keeps no copy of its last message
+        // An idle connection keeps no copy of its last message. Not `current_ = std::string()`:
+        // libstdc++ copies a short string into the buffer it already has and keeps that.
+        std::string().swap(current_);
     }
 
     /// Drops every waiting message. The one being written stays until finished(): its buffer

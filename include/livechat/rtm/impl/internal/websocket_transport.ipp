@@ -208,6 +208,7 @@ private:
         // close handshake whose TLS teardown can replace `message_too_big` with another error.
         ws_.read_message_max(0);
         ws_.text(true);
+        ws_.write_buffer_bytes(small_write_buffer);
         ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
             if (kind != websocket::frame_type::close && events_.on_control)
                 events_.on_control();
@@ -224,18 +225,16 @@ private:
     /// response. The value comes from the server: cut to 64 printable ASCII characters.
     void report_lifecycle()
     {
-        if (!events_.on_lifecycle)
-            return;
         for (const char* name : {"Legacy", "Deprecation"}) {
             auto it = response_.find(name);
-            if (it == response_.end())
+            if (!events_.on_lifecycle || it == response_.end())
                 continue;
             std::string value;
             for (char c : it->value().substr(0, 64))
                 value += c >= 0x20 && c < 0x7f ? c : '?';
             events_.on_lifecycle(name, value);
         }
-        response_ = {}; // nothing else in it is needed
+        response_ = {}; // nothing else in it is needed: an idle connection keeps no headers
     }
 
     void on_handshake(error_code ec)
@@ -311,6 +310,15 @@ private:
         auto* message = outbox_.start();
         if (!message)
             return;
+        // Beast masks every client frame through a buffer it keeps for the connection's life
+        // (4 KiB by default), and writes a message that does not fit in one chunk per buffer.
+        // Customers mostly write small frames: start at 512 bytes and move to the default for
+        // good before the first larger message, so every message still takes exactly the write
+        // calls it would with 4 KiB, and an idle customer holds 3.5 KiB less.
+        if (message->size() > small_write_buffer && !large_writes_) {
+            large_writes_ = true;
+            ws_.write_buffer_bytes(large_write_buffer);
+        }
         ws_.async_write(asio::buffer(*message), cancellable(write_cancel_,
             [self = this->shared_from_this()](error_code ec, std::size_t) {
                 self->outbox_.finished();
@@ -387,6 +395,8 @@ private:
     asio::steady_timer deadline_;
     websocket::stream<next_layer> ws_;
     websocket::response_type response_; ///< the upgrade response, until its headers are read
+    static constexpr std::size_t small_write_buffer = 512, large_write_buffer = 4096;
+    bool large_writes_ = false; ///< a message larger than small_write_buffer was written
     beast::flat_buffer buffer_;
     Outbox outbox_;
     // One per kind of operation that can be outstanding at once (see release_suspended_operations).
