@@ -56,7 +56,7 @@ public:
     WebsocketTransport(asio::any_io_executor ex, TransportOptions opts,
         std::shared_ptr<asio::ssl::context> tls_ctx, bool verify_peer)
         : opts_(std::move(opts)), tls_ctx_(std::move(tls_ctx)), verify_peer_(verify_peer),
-          resolver_(ex), deadline_(ex), ws_(make_stream(ex, tls_ctx_.get()))
+          deadline_(ex), ws_(make_stream(ex, tls_ctx_.get()))
     {
     }
 
@@ -84,8 +84,10 @@ public:
                 asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port)), endpoint_.host,
                 endpoint_.port));
         }
-        resolver_.async_resolve(endpoint_.host, endpoint_.port,
+        resolver_ = std::make_unique<asio::ip::tcp::resolver>(deadline_.get_executor());
+        resolver_->async_resolve(endpoint_.host, endpoint_.port,
             [self = this->shared_from_this()](error_code ec, asio::ip::tcp::resolver::results_type r) {
+                self->resolver_.reset(); // its work is done: an open connection keeps none
                 self->on_resolved(ec, std::move(r));
             });
     }
@@ -217,7 +219,8 @@ private:
         bool default_port = endpoint_.port == (Tls ? "443" : "80");
         if (!default_port)
             host += ":" + endpoint_.port;
-        ws_.async_handshake(response_, host, endpoint_.target,
+        response_ = std::make_unique<websocket::response_type>();
+        ws_.async_handshake(*response_, host, endpoint_.target,
             [self = this->shared_from_this()](error_code ec) { self->on_handshake(ec); });
     }
 
@@ -226,15 +229,15 @@ private:
     void report_lifecycle()
     {
         for (const char* name : {"Legacy", "Deprecation"}) {
-            auto it = response_.find(name);
-            if (!events_.on_lifecycle || it == response_.end())
+            auto it = response_->find(name);
+            if (!events_.on_lifecycle || it == response_->end())
                 continue;
             std::string value;
             for (char c : it->value().substr(0, 64))
                 value += c >= 0x20 && c < 0x7f ? c : '?';
             events_.on_lifecycle(name, value);
         }
-        response_ = {}; // nothing else in it is needed: an idle connection keeps no headers
+        response_.reset(); // nothing else in it is needed: an idle connection keeps no headers
     }
 
     void on_handshake(error_code ec)
@@ -379,7 +382,8 @@ private:
 
     void abort_socket()
     {
-        resolver_.cancel();
+        if (resolver_)
+            resolver_->cancel();
         error_code ignored;
         auto& sock = beast::get_lowest_layer(ws_).socket();
         if (sock.is_open()) {
@@ -391,10 +395,10 @@ private:
     TransportOptions opts_;
     std::shared_ptr<asio::ssl::context> tls_ctx_;
     bool verify_peer_;
-    asio::ip::tcp::resolver resolver_;
+    std::unique_ptr<asio::ip::tcp::resolver> resolver_; ///< host names only, while resolving
     asio::steady_timer deadline_;
     websocket::stream<next_layer> ws_;
-    websocket::response_type response_; ///< the upgrade response, until its headers are read
+    std::unique_ptr<websocket::response_type> response_; ///< the upgrade response, until read
     static constexpr std::size_t small_write_buffer = 512, large_write_buffer = 4096;
     bool large_writes_ = false; ///< a message larger than small_write_buffer was written
     beast::flat_buffer buffer_;
