@@ -1,4 +1,5 @@
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 
 #include <gtest/gtest.h>
@@ -209,4 +210,17 @@ TEST(FrameCodec, NestingUpToTheLimitIsAcceptedAndBracketsInStringsDoNotCount)
     auto in_string = livechat::rtm::detail::parse_json_bounded(R"(["[[[[\"{{{{"])", 1, too_deep);
     EXPECT_FALSE(too_deep);
     EXPECT_EQ(in_string, nlohmann::json::array({"[[[[\"{{{{"}));
+}
+
+// The forms of a token that redaction masks: a plain token is its only form; one that JSON
+// writers escape also appears escaped, in every way they escape it, longest first.
+TEST(SecretForms, PlainTokensHaveOneFormAndEscapedOnesHaveEach)
+{
+    using livechat::rtm::detail::secret_forms;
+    using Forms = std::vector<std::string>;
+    EXPECT_EQ(secret_forms("eyJhbGciOi.J9-x_y:z+="), Forms{"eyJhbGciOi.J9-x_y:z+="});
+    EXPECT_EQ(secret_forms(""), Forms{});
+    EXPECT_EQ(secret_forms("a/b"), (Forms{"a\\/b", "a/b"}));
+    EXPECT_EQ(secret_forms("q\"t"), (Forms{"q\\\"t", "q\"t"}));
+    EXPECT_EQ(secret_forms("\xc3\xa9"), (Forms{"\\u00e9", "\xc3\xa9"}));
 }

@@ -23,6 +23,15 @@ inline constexpr std::string_view redacted_mask = "<redacted>";
 inline std::vector<std::string> secret_forms(std::string_view secret)
 {
     std::vector<std::string> forms;
+    // Tokens are mostly plain printable ASCII (JWTs, `dal:...`): no writer escapes those, so
+    // the token is its only form and no JSON writer needs to run at every login.
+    bool plain = std::all_of(secret.begin(), secret.end(),
+        [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/'; });
+    if (plain) {
+        if (!secret.empty())
+            forms.emplace_back(secret);
+        return forms;
+    }
     auto add = [&](std::string f) {
         if (!f.empty() && std::find(forms.begin(), forms.end(), f) == forms.end())
             forms.push_back(std::move(f));
