@@ -5,7 +5,13 @@
 #include <livechat/rtm.hpp>
 #include <livechat/rtm/testing/scripted_agent.hpp>
 
+#include <boost/asio/ip/tcp.hpp>
+
 #include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace asio = boost::asio;
 namespace rtm = livechat::rtm;
@@ -67,6 +73,42 @@ TEST(MockServer, CountsConnectionsAndLogins)
     EXPECT_EQ(r.server.logged_in_connections(), 1u);
     r.client.cancel();
     ASSERT_TRUE(run_until(r.ioc, [&] { return r.server.open_connections() == 0; }));
+}
+
+// A server that ran out of descriptors accepts again once they are back (its accept loop used
+// to end at the first failed accept, leaving every later client waiting in the backlog).
+TEST(MockServer, KeepsAcceptingAfterRunningOutOfDescriptors)
+{
+    asio::io_context ioc;
+    MockServer server(ioc.get_executor());
+    ASSERT_FALSE(server.start());
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    struct Restore {
+        rlimit limit;
+        ~Restore() { ::setrlimit(RLIMIT_NOFILE, &limit); }
+    } restore{saved};
+    // Leave one descriptor free: the client's socket takes it, so the server's accept fails.
+    int lowest_free = ::open("/dev/null", O_RDONLY);
+    ASSERT_GE(lowest_free, 0);
+    ::close(lowest_free);
+    rlimit tight = saved;
+    tight.rlim_cur = static_cast<rlim_t>(lowest_free) + 1;
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    asio::ip::tcp::socket client(ioc);
+    rtm::error_code ec;
+    client.connect({asio::ip::make_address("127.0.0.1"), server.port()}, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    ASSERT_TRUE(run_until(ioc, [&] { return server.accept_failures() > 0; }));
+    EXPECT_EQ(server.connections_accepted(), 0u);
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+    ASSERT_TRUE(run_until(ioc, [&] { return server.connections_accepted() == 1; }));
+    // And it goes on serving: a client logs in.
+    rtm::v3_0::RtmClient customer(ioc, fast_config(server));
+    customer.async_run([](rtm::error_code) {});
+    EXPECT_TRUE(run_until(ioc, [&] { return customer.state() == rtm::SessionState::ready; }));
+    customer.cancel();
+    run_until(ioc, [&] { return server.logged_in_connections() == 0; });
 }
 
 TEST(MockServer, CloseAllEndsTheClientRun)

@@ -254,6 +254,10 @@ public:
     std::string last_tls_server_name() const;
     /// Connections accepted since `start()`.
     std::size_t connections_accepted() const;
+    /// Accepts that failed since `start()` (out of descriptors, a connection reset before it
+    /// was taken). None ends the server: it accepts again (after 20 ms when the process was
+    /// short of descriptors or memory; the connections wait in the listen backlog).
+    std::size_t accept_failures() const;
     /// Connections open now.
     std::size_t open_connections() const;
     /// Connections open now that have logged in.

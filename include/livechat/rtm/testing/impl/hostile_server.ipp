@@ -3,6 +3,7 @@
 #define LIVECHAT_RTM_TESTING_IMPL_HOSTILE_SERVER_IPP
 
 #include <livechat/rtm/testing/hostile_server.hpp>
+#include <livechat/rtm/testing/impl/accept_loop.hpp>
 #include <livechat/rtm/testing/impl/websocket_wire.ipp>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -105,13 +106,14 @@ struct HostileServer::Impl : std::enable_shared_from_this<HostileServer::Impl> {
     asio::any_io_executor ex;
     std::vector<HostileStep> script;
     asio::ip::tcp::acceptor acceptor;
+    asio::steady_timer accept_pause_timer; ///< waits out a shortage of descriptors
     std::map<std::size_t, std::shared_ptr<Connection>> live;
     std::size_t accepted = 0, finished = 0, client_closed = 0, frames = 0;
     std::vector<std::string> texts;
     bool stopped = false;
 
     Impl(asio::any_io_executor e, std::vector<HostileStep> s)
-        : ex(std::move(e)), script(std::move(s)), acceptor(ex)
+        : ex(std::move(e)), script(std::move(s)), acceptor(ex), accept_pause_timer(ex)
     {
     }
 
@@ -294,8 +296,20 @@ struct HostileServer::Impl : std::enable_shared_from_this<HostileServer::Impl> {
     void accept()
     {
         acceptor.async_accept([self = shared_from_this()](error_code ec, asio::ip::tcp::socket sock) {
-            if (ec || self->stopped)
+            if (self->stopped)
                 return;
+            if (ec) {
+                auto after = detail::after_accept_error(ec, self->acceptor);
+                if (after == detail::AfterAccept::next)
+                    self->accept();
+                if (after != detail::AfterAccept::pause_then)
+                    return;
+                self->accept_pause_timer.expires_after(detail::accept_pause);
+                return self->accept_pause_timer.async_wait([self](error_code ec) {
+                    if (!ec && !self->stopped)
+                        self->accept();
+                });
+            }
             auto id = ++self->accepted;
             auto c = std::make_shared<Connection>(self, id, std::move(sock));
             self->live[id] = c;
@@ -331,6 +345,7 @@ void HostileServer::stop()
     impl_->stopped = true;
     error_code ignored;
     impl_->acceptor.close(ignored);
+    impl_->accept_pause_timer.cancel();
     auto live = std::move(impl_->live);
     impl_->live.clear();
     for (auto& [id, c] : live)

@@ -6,6 +6,7 @@
 // faults, recorded requests, and MockAccountsCore::grant. The HTTP connections that carry it
 // are in mock_accounts_server.ipp.
 
+#include <livechat/rtm/testing/impl/accept_loop.hpp>
 #include <livechat/rtm/testing/impl/issued_tokens.ipp>
 #include <livechat/rtm/testing/impl/test_certificate.ipp>
 #include <livechat/rtm/testing/mock_accounts_server.hpp>
@@ -14,6 +15,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/http.hpp>
 
 #include <nlohmann/json.hpp>
@@ -101,7 +103,7 @@ public:
 class MockAccountsCore : public std::enable_shared_from_this<MockAccountsCore> {
 public:
     MockAccountsCore(asio::any_io_executor ex, MockAccountsConfig c)
-        : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server)
+        : ex(ex), cfg(std::move(c)), acceptor(ex), accept_pause_timer(ex), tls_ctx(asio::ssl::context::tls_server)
     {
         if (!cfg.issued_tokens)
             cfg.issued_tokens = std::make_shared<IssuedTokens>();
@@ -132,6 +134,7 @@ public:
     {
         error_code ignored;
         acceptor.close(ignored);
+        accept_pause_timer.cancel();
         auto all = std::move(connections);
         connections.clear();
         for (auto& c : all)
@@ -156,6 +159,7 @@ public:
     asio::any_io_executor ex;
     MockAccountsConfig cfg;
     asio::ip::tcp::acceptor acceptor;
+    asio::steady_timer accept_pause_timer; ///< waits out a shortage of descriptors
     asio::ssl::context tls_ctx;
     std::deque<AccountsFault> faults;
     std::vector<AccountsRequest> requests;

@@ -165,8 +165,20 @@ inline void MockAccountsCore::accept_next()
 {
     acceptor.async_accept([w = weak_from_this()](error_code ec, asio::ip::tcp::socket s) {
         auto self = w.lock();
-        if (ec || !self)
+        if (!self)
             return;
+        if (ec) {
+            auto after = after_accept_error(ec, self->acceptor);
+            if (after == AfterAccept::next)
+                self->accept_next();
+            if (after != AfterAccept::pause_then)
+                return;
+            self->accept_pause_timer.expires_after(accept_pause);
+            return self->accept_pause_timer.async_wait([w](error_code ec) {
+                if (auto self = w.lock(); self && !ec && self->acceptor.is_open())
+                    self->accept_next();
+            });
+        }
         std::shared_ptr<AccountsConnectionBase> c;
         if (self->cfg.tls) {
             auto conn = std::make_shared<AccountsConnection<true>>(self, std::move(s), self->tls_ctx);

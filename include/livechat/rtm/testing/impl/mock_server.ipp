@@ -103,6 +103,7 @@ void MockServer::stop()
 {
     error_code ignored;
     impl_->acceptor.close(ignored);
+    impl_->accept_pause_timer.cancel();
     impl_->for_each([](detail::Connection& c) { c.cut(); });
 }
 
@@ -292,6 +293,7 @@ std::size_t MockServer::count(std::string_view action) const
 std::size_t MockServer::control_pings() const { return impl_->pings; }
 std::string MockServer::last_tls_server_name() const { return impl_->tls_server_name; }
 std::size_t MockServer::connections_accepted() const { return impl_->accepted; }
+std::size_t MockServer::accept_failures() const { return impl_->accept_failures; }
 std::size_t MockServer::open_connections() const { return impl_->peers.size(); }
 
 std::size_t MockServer::logged_in_connections() const

@@ -8,6 +8,7 @@
 
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/testing/impl/accept_loop.hpp>
 #include <livechat/rtm/testing/impl/mock_connection.ipp>
 #include <livechat/rtm/testing/impl/mock_service.hpp>
 #include <livechat/rtm/testing/impl/test_certificate.ipp>
@@ -70,7 +71,7 @@ constexpr std::size_t max_pending_requests = 10;
 class MockServerCore final : public ConnectionHost, public std::enable_shared_from_this<MockServerCore> {
 public:
     MockServerCore(asio::any_io_executor ex, MockServerConfig c)
-        : ex(ex), cfg(std::move(c)), acceptor(ex), tls_ctx(asio::ssl::context::tls_server),
+        : ex(ex), cfg(std::move(c)), acceptor(ex), accept_pause_timer(ex), tls_ctx(asio::ssl::context::tls_server),
           v3_0_service(std::make_unique<MockServiceV3_0>(cfg.customer_id, json(cfg.customer_side_storage))),
           v3_6_service(std::make_unique<MockServiceV3_6>(cfg.customer_id, json(cfg.customer_side_storage)))
     {
@@ -102,10 +103,24 @@ public:
     void accept_next()
     {
         acceptor.async_accept([self = shared_from_this()](error_code ec, asio::ip::tcp::socket s) {
-            if (ec)
-                return; // stopped
-            self->on_accept(std::move(s));
-            self->accept_next();
+            if (!ec) {
+                self->on_accept(std::move(s));
+                return self->accept_next();
+            }
+            switch (after_accept_error(ec, self->acceptor)) {
+            case AfterAccept::stop:
+                return;
+            case AfterAccept::next:
+                ++self->accept_failures;
+                return self->accept_next();
+            case AfterAccept::pause_then:
+                ++self->accept_failures;
+                self->accept_pause_timer.expires_after(accept_pause);
+                self->accept_pause_timer.async_wait([self](error_code ec) {
+                    if (!ec && self->acceptor.is_open())
+                        self->accept_next();
+                });
+            }
         });
     }
 
@@ -206,6 +221,7 @@ public:
     asio::any_io_executor ex;
     MockServerConfig cfg;
     asio::ip::tcp::acceptor acceptor;
+    asio::steady_timer accept_pause_timer; ///< waits out a shortage of descriptors
     asio::ssl::context tls_ctx;
     std::unique_ptr<MockService> v3_0_service;
     std::unique_ptr<MockService> v3_6_service;
@@ -216,6 +232,7 @@ public:
     std::map<std::string, std::size_t, std::less<>> counts;
     std::vector<std::string> disconnect_reasons;
     std::size_t accepted = 0;
+    std::size_t accept_failures = 0;
     std::size_t pings = 0;
     std::string tls_server_name; ///< SNI of the last TLS handshake
     std::vector<MockUpload> uploads; ///< files received by the Web API's upload_file
