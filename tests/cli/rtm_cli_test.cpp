@@ -591,8 +591,9 @@ TEST_F(CliTest, RedactionEndsWhenTheTokenIsPartOfItsOwnReplacement)
     for (std::string token : {"t", "red", "<redacted>"}) {
         auto r = run_cli({"--url", server().url(), "--token", token, "--verbose", "call", "get_chats_summary"});
         EXPECT_EQ(r.exit_code, 0) << token << ": " << r.err;
-        if (token == "t") // "total_chats" has a 't'
+        if (token == "t") { // "total_chats" has a 't'
             EXPECT_NE(r.out.find("<redacted>"), std::string::npos) << r.out;
+        }
     }
 }
 
