@@ -79,6 +79,11 @@ TEST(MockServer, CountsConnectionsAndLogins)
 // to end at the first failed accept, leaving every later client waiting in the backlog).
 TEST(MockServer, KeepsAcceptingAfterRunningOutOfDescriptors)
 {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // The sanitizers need descriptors themselves (UBSan opens a pipe to probe memory when it
+    // checks a virtual call): with none left they report errors that are not there.
+    GTEST_SKIP() << "needs a process that may run out of descriptors; not under sanitizers";
+#endif
     asio::io_context ioc;
     MockServer server(ioc.get_executor());
     ASSERT_FALSE(server.start());

@@ -7,6 +7,7 @@
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -32,6 +33,26 @@ inline AfterAccept after_accept_error(const boost::system::error_code& ec, const
         ec == error::no_buffer_space || ec == error::no_memory)
         return AfterAccept::pause_then;
     return AfterAccept::next;
+}
+
+/// After a failed accept: calls `accept_again()` at once, after accept_pause on `timer`, or not
+/// at all when the acceptor was closed. `accept_again` checks itself that its server still runs.
+template <class AcceptAgain>
+void retry_accept(const boost::system::error_code& ec, const boost::asio::ip::tcp::acceptor& acceptor,
+    boost::asio::steady_timer& timer, AcceptAgain accept_again)
+{
+    switch (after_accept_error(ec, acceptor)) {
+    case AfterAccept::stop:
+        return;
+    case AfterAccept::next:
+        return accept_again();
+    case AfterAccept::pause_then:
+        timer.expires_after(accept_pause);
+        timer.async_wait([again = std::move(accept_again)](const boost::system::error_code& ec) mutable {
+            if (!ec)
+                again();
+        });
+    }
 }
 
 } // namespace livechat::rtm::testing::detail

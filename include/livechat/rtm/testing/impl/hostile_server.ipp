@@ -299,14 +299,8 @@ struct HostileServer::Impl : std::enable_shared_from_this<HostileServer::Impl> {
             if (self->stopped)
                 return;
             if (ec) {
-                auto after = detail::after_accept_error(ec, self->acceptor);
-                if (after == detail::AfterAccept::next)
-                    self->accept();
-                if (after != detail::AfterAccept::pause_then)
-                    return;
-                self->accept_pause_timer.expires_after(detail::accept_pause);
-                return self->accept_pause_timer.async_wait([self](error_code ec) {
-                    if (!ec && !self->stopped)
+                return detail::retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
+                    if (!self->stopped)
                         self->accept();
                 });
             }

@@ -168,14 +168,8 @@ inline void MockAccountsCore::accept_next()
         if (!self)
             return;
         if (ec) {
-            auto after = after_accept_error(ec, self->acceptor);
-            if (after == AfterAccept::next)
-                self->accept_next();
-            if (after != AfterAccept::pause_then)
-                return;
-            self->accept_pause_timer.expires_after(accept_pause);
-            return self->accept_pause_timer.async_wait([w](error_code ec) {
-                if (auto self = w.lock(); self && !ec && self->acceptor.is_open())
+            return retry_accept(ec, self->acceptor, self->accept_pause_timer, [w] {
+                if (auto self = w.lock(); self && self->acceptor.is_open())
                     self->accept_next();
             });
         }

@@ -107,20 +107,12 @@ public:
                 self->on_accept(std::move(s));
                 return self->accept_next();
             }
-            switch (after_accept_error(ec, self->acceptor)) {
-            case AfterAccept::stop:
-                return;
-            case AfterAccept::next:
+            if (ec != asio::error::operation_aborted)
                 ++self->accept_failures;
-                return self->accept_next();
-            case AfterAccept::pause_then:
-                ++self->accept_failures;
-                self->accept_pause_timer.expires_after(accept_pause);
-                self->accept_pause_timer.async_wait([self](error_code ec) {
-                    if (!ec && self->acceptor.is_open())
-                        self->accept_next();
-                });
-            }
+            retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
+                if (self->acceptor.is_open())
+                    self->accept_next();
+            });
         });
     }
 
