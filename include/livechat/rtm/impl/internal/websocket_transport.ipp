@@ -318,10 +318,8 @@ private:
         // Customers mostly write small frames: start at 512 bytes and move to the default for
         // good before the first larger message, so every message still takes exactly the write
         // calls it would with 4 KiB, and an idle customer holds 3.5 KiB less.
-        if (message->size() > small_write_buffer && !large_writes_) {
-            large_writes_ = true;
+        if (message->size() > small_write_buffer && ws_.write_buffer_bytes() < large_write_buffer)
             ws_.write_buffer_bytes(large_write_buffer);
-        }
         ws_.async_write(asio::buffer(*message), cancellable(write_cancel_,
             [self = this->shared_from_this()](error_code ec, std::size_t) {
                 self->outbox_.finished();
@@ -400,7 +398,6 @@ private:
     websocket::stream<next_layer> ws_;
     std::unique_ptr<websocket::response_type> response_; ///< the upgrade response, until read
     static constexpr std::size_t small_write_buffer = 512, large_write_buffer = 4096;
-    bool large_writes_ = false; ///< a message larger than small_write_buffer was written
     beast::flat_buffer buffer_;
     Outbox outbox_;
     // One per kind of operation that can be outstanding at once (see release_suspended_operations).

@@ -36,23 +36,23 @@ inline AfterAccept after_accept_error(const boost::system::error_code& ec, const
 }
 
 /// After a failed accept: calls `accept_again()` at once, after accept_pause on `timer`, or not
-/// at all when the acceptor was closed. `accept_again` checks itself that its server still runs.
+/// at all when the acceptor was closed; says which. `accept_again` checks itself that its
+/// server still runs.
 template <class AcceptAgain>
-void retry_accept(const boost::system::error_code& ec, const boost::asio::ip::tcp::acceptor& acceptor,
+AfterAccept retry_accept(const boost::system::error_code& ec, const boost::asio::ip::tcp::acceptor& acceptor,
     boost::asio::steady_timer& timer, AcceptAgain accept_again)
 {
-    switch (after_accept_error(ec, acceptor)) {
-    case AfterAccept::stop:
-        return;
-    case AfterAccept::next:
-        return accept_again();
-    case AfterAccept::pause_then:
+    auto after = after_accept_error(ec, acceptor);
+    if (after == AfterAccept::next) {
+        accept_again();
+    } else if (after == AfterAccept::pause_then) {
         timer.expires_after(accept_pause);
         timer.async_wait([again = std::move(accept_again)](const boost::system::error_code& ec) mutable {
             if (!ec)
                 again();
         });
     }
+    return after;
 }
 
 } // namespace livechat::rtm::testing::detail

@@ -299,10 +299,11 @@ struct HostileServer::Impl : std::enable_shared_from_this<HostileServer::Impl> {
             if (self->stopped)
                 return;
             if (ec) {
-                return detail::retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
+                detail::retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
                     if (!self->stopped)
                         self->accept();
                 });
+                return;
             }
             auto id = ++self->accepted;
             auto c = std::make_shared<Connection>(self, id, std::move(sock));

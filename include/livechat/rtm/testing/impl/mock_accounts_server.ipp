@@ -168,10 +168,11 @@ inline void MockAccountsCore::accept_next()
         if (!self)
             return;
         if (ec) {
-            return retry_accept(ec, self->acceptor, self->accept_pause_timer, [w] {
+            retry_accept(ec, self->acceptor, self->accept_pause_timer, [w] {
                 if (auto self = w.lock(); self && self->acceptor.is_open())
                     self->accept_next();
             });
+            return;
         }
         std::shared_ptr<AccountsConnectionBase> c;
         if (self->cfg.tls) {

@@ -107,12 +107,12 @@ public:
                 self->on_accept(std::move(s));
                 return self->accept_next();
             }
-            if (ec != asio::error::operation_aborted)
-                ++self->accept_failures;
-            retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
+            auto after = retry_accept(ec, self->acceptor, self->accept_pause_timer, [self] {
                 if (self->acceptor.is_open())
                     self->accept_next();
             });
+            if (after != AfterAccept::stop) // a failure it goes on after
+                ++self->accept_failures;
         });
     }
 
