@@ -246,8 +246,9 @@ TYPED_TEST(HostileServer, ADisconnectPushAfterEveryLoginIsMetWithAGrowingBackoff
     EXPECT_GE(server.connections(), 4u);
     for (std::size_t i = 0; i < delays.size(); ++i) {
         EXPECT_GE(delays[i], 10ms) << i;
-        if (i > 0 && i < 4)
+        if (i > 0 && i < 4) {
             EXPECT_GT(delays[i], delays[i - 1]) << i;
+        }
     }
 }
 
