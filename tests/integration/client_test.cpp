@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace asio = boost::asio;
@@ -514,6 +515,74 @@ TEST_P(ClientTest, DestroyingTheClientAbortsEverything)
     EXPECT_EQ(run.ec, asio::error::operation_aborted);
     EXPECT_EQ(pending.ec, asio::error::operation_aborted);
     EXPECT_EQ(pending.calls, 1);
+}
+
+// A response's completion runs from the read path (dispatched, not posted). Whatever the
+// handler does there, nothing of the client is left half done.
+TEST_P(ClientTest, AHandlerThatThrowsLeavesRunAndTheConnectionReadsOn)
+{
+    start_server();
+    start_ready();
+    struct AppBug : std::runtime_error {
+        using std::runtime_error::runtime_error;
+    };
+    // Runs the io_context until a handler's exception comes out of it (bounded).
+    auto until_thrown = [&] {
+        auto end = std::chrono::steady_clock::now() + 5s;
+        while (std::chrono::steady_clock::now() < end) {
+            try {
+                ioc.run_one_for(10ms);
+            } catch (const AppBug&) {
+                return true;
+            }
+        }
+        return false;
+    };
+    int completions = 0;
+    client->async_call("get_form", json::object(), [&](error_code, json) {
+        ++completions;
+        throw AppBug("from a response handler");
+    });
+    ASSERT_TRUE(until_thrown());
+    EXPECT_EQ(completions, 1);
+    expect_still_serving();
+
+    auto sub = client->pushes().on("incoming_event", [](const rtm::RawPush&) { throw AppBug("from a push handler"); });
+    server->push("incoming_event", R"({"chat_id":"C1","event":{"type":"message","text":"hi"}})");
+    ASSERT_TRUE(until_thrown());
+    expect_still_serving();
+    EXPECT_EQ(completions, 1);
+}
+
+TEST_P(ClientTest, AResponseHandlerMayDestroyTheClientOrSendTheNextRequest)
+{
+    start_server();
+    start_ready();
+    // The next request, sent from the completion, goes out and completes once.
+    Outcome<> second;
+    int first_calls = 0;
+    client->async_call("get_form", json::object(), [&](error_code ec, json) {
+        ++first_calls;
+        EXPECT_FALSE(ec);
+        client->async_call("get_chats_summary", json::object(), second.handler());
+    });
+    ASSERT_TRUE(run_until(ioc, [&] { return second.done(); }));
+    EXPECT_FALSE(second.ec);
+    EXPECT_EQ(first_calls, 1);
+    EXPECT_EQ(second.calls, 1);
+
+    // The handler destroys the client; the request behind it ends aborted, once.
+    server->script("get_chats_summary", Reaction::withhold());
+    Outcome<> behind;
+    client->async_call("get_chats_summary", json::object(), behind.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return server->count("get_chats_summary") == 2; }));
+    client->async_call("get_form", json::object(), [&](error_code, json) { client.reset(); });
+    ASSERT_TRUE(run_until(ioc, [&] { return !client && behind.done() && run.done(); }));
+    EXPECT_EQ(behind.ec, asio::error::operation_aborted);
+    EXPECT_EQ(behind.calls, 1);
+    EXPECT_EQ(run.calls, 1);
+    keep_running_for(50ms);
+    EXPECT_EQ(behind.calls, 1);
 }
 
 TEST_P(ClientTest, ReportsEveryStateChange)

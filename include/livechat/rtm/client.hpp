@@ -67,7 +67,10 @@ struct RequestOptions {
 ///
 /// **Thread safety.** An I/O object: call it only from its executor (use a strand with a
 /// multi-threaded `io_context`). Handlers run through their associated executor, never inside
-/// the initiating call. Never wait on a `std::future` from the thread running the client.
+/// the initiating call; a response's handler runs straight from the read that brought it when
+/// that executor is the one running, and push handlers always do. A handler may call the
+/// client, or destroy it; an exception it throws leaves `io_context::run()` and the connection
+/// reads on. Never wait on a `std::future` from the thread running the client.
 ///
 /// **Lifetime.** Destroying the client cancels it: `async_run` and every pending request
 /// complete with `operation_aborted`. Arguments are moved in; nothing is referenced later,

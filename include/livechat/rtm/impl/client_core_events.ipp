@@ -101,11 +101,14 @@ inline void ClientCore::finish(std::optional<Book::Taken> taken, error_code ec, 
 {
     if (!taken)
         return;
-    if (taken->stage == Book::Stage::tracked)
+    if (taken->stage == Book::Stage::tracked) {
         on_login_response(ec, std::move(payload), diag);
-    else
-        complete(std::move(taken->entry.handler), ec, std::move(payload), taken->entry.diag, &diag);
+        return pump();
+    }
+    // The core is done with the message first: the handler may send, stop or destroy the
+    // client (this core stays alive: on_connection holds it).
     pump();
+    complete(std::move(taken->entry.handler), ec, std::move(payload), taken->entry.diag, &diag, Run::now);
 }
 
 inline void ClientCore::on_login_response(error_code ec, std::shared_ptr<const nlohmann::json> payload, const Diagnostics& diag)

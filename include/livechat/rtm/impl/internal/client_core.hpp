@@ -22,6 +22,7 @@
 
 #include <boost/asio/associated_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
 #include <nlohmann/json.hpp>
@@ -243,10 +244,16 @@ private:
 
     void trace_received(std::string_view text);
 
+    /// How a completion reaches its handler.
+    enum class Run {
+        later, ///< posted: never inside the call that led here (an initiating call, a cancel)
+        now,   ///< from the read path, which nothing of the app's is inside: dispatched
+    };
+
     /// Completes a request exactly once, never inside the initiating call; copies `diag` (with
     /// secrets masked) into the caller's `out` first.
     void complete(ReplyHandler h, error_code ec, std::shared_ptr<const nlohmann::json> payload = nullptr,
-        Diagnostics* out = nullptr, const Diagnostics* diag = nullptr)
+        Diagnostics* out = nullptr, const Diagnostics* diag = nullptr, Run run = Run::later)
     {
         if (!h)
             return;
@@ -257,6 +264,8 @@ private:
         auto slot = asio::get_associated_cancellation_slot(h);
         if (slot.is_connected())
             slot.clear();
+        if (run == Run::now)
+            return dispatch_completion(std::move(h), ec, Reply{std::move(payload)});
         post_completion(std::move(h), ec, Reply{std::move(payload)});
     }
 
@@ -267,6 +276,18 @@ private:
     {
         auto hex = asio::get_associated_executor(h, ex_);
         asio::post(ex_, asio::bind_executor(hex, [h = std::move(h), args...]() mutable { std::move(h)(std::move(args)...); }));
+    }
+
+    /// Runs `h(args...)` at once when this thread is inside the handler's executor (the client's
+    /// own, or a strand it is running in), else posts it there. Only for the read path: the
+    /// response's round trip then goes on (the app's next request is written) before the
+    /// transport reads again, as a hand-written client does, instead of after a turn of the
+    /// io_context.
+    template <class Handler, class... Args>
+    void dispatch_completion(Handler h, Args... args)
+    {
+        auto hex = asio::get_associated_executor(h, ex_);
+        asio::dispatch(ex_, asio::bind_executor(hex, [h = std::move(h), args...]() mutable { std::move(h)(std::move(args)...); }));
     }
 
     asio::any_io_executor ex_;

@@ -296,9 +296,21 @@ private:
         if (!ws_.is_message_done())
             return read_next(); // a message in several frames or chunks
         auto data = buffer_.cdata();
-        if (events_.on_message)
-            events_.on_message(
-                std::string_view(static_cast<const char*>(data.data()), data.size()));
+        if (events_.on_message) {
+            // The app's push handlers and response completions run from here. One that throws
+            // goes out of io_context::run() as Asio's handlers do; the connection reads on.
+            try {
+                events_.on_message(std::string_view(static_cast<const char*>(data.data()), data.size()));
+            } catch (...) {
+                message_done();
+                throw;
+            }
+        }
+        message_done();
+    }
+
+    void message_done()
+    {
         buffer_.consume(buffer_.size());
         if (buffer_.capacity() > 64 * 1024)
             buffer_.shrink_to_fit(); // one big response must not pin its memory for hours
