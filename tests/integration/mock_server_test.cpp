@@ -158,6 +158,31 @@ TEST(MockServer, ScriptedCutDropsTheConnectionAndFailsTheRequest)
     ASSERT_TRUE(run_until(r.ioc, [&] { return r.ended; }));
 }
 
+// Issue 15's drop point: the server stored the event, the answer never reached the client.
+TEST(MockServer, ApplyThenCutStoresTheEventAndDropsTheAnswer)
+{
+    Ready r;
+    auto [sec, started] = r.call("start_chat", json::parse(R"({"chat":{}})"));
+    ASSERT_FALSE(sec);
+    std::string chat_id = started["chat"]["id"];
+    r.server.script("send_event", rtm::testing::Reaction::apply_then_cut());
+    auto [ec, payload] = r.call("send_event",
+        json{{"chat_id", chat_id}, {"event", {{"type", "message"}, {"text", "sent once"}, {"custom_id", "m-1"}}}});
+    EXPECT_EQ(ec, rtm::error::connection_lost);
+    ASSERT_TRUE(run_until(r.ioc, [&] { return r.ended; }));
+    EXPECT_EQ(r.run_ec, rtm::error::connection_lost);
+    EXPECT_EQ(r.server.count("send_event"), 1u);
+    int stored = 0;
+    auto chat = json::parse(r.server.chat_json(chat_id));
+    for (const auto& thread : chat["threads"])
+        for (const auto& event : thread["events"])
+            if (event.value("custom_id", "") == "m-1") {
+                ++stored;
+                EXPECT_EQ(event["text"], "sent once");
+            }
+    EXPECT_EQ(stored, 1) << chat.dump();
+}
+
 TEST(MockServer, DelayedResponseComesAfterTheDelay)
 {
     Ready r;

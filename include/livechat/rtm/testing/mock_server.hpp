@@ -79,7 +79,7 @@ struct MockPush {
 /// What the mock does with one request.
 struct Reaction {
     /// What to do instead of, or besides, the built-in answer.
-    enum class Kind { answer, respond, fail, withhold, garbage, close, cut };
+    enum class Kind { answer, respond, fail, withhold, garbage, close, cut, apply_then_cut };
     Kind kind = Kind::answer; ///< Which reaction this is.
     std::string payload_json = "{}"; ///< respond: the success payload
     std::string error_type;          ///< fail
@@ -104,6 +104,10 @@ struct Reaction {
     static Reaction close();
     /// Drop the TCP connection without a close frame instead of answering.
     static Reaction cut();
+    /// Do what the built-in answer does (store the event, start the chat, ...; its pushes go
+    /// to the customer's other connections), then drop the TCP connection where the response
+    /// would have been written: the request took effect, the client never hears of it.
+    static Reaction apply_then_cut();
 
     /// Delays the reaction by `d`.
     Reaction& after(std::chrono::steady_clock::duration d) { delay = d; return *this; }

@@ -61,6 +61,13 @@ Reaction Reaction::cut()
     return r;
 }
 
+Reaction Reaction::apply_then_cut()
+{
+    Reaction r;
+    r.kind = Kind::apply_then_cut;
+    return r;
+}
+
 Reaction& Reaction::push_before(std::string action, std::string payload_json)
 {
     pushes_before.push_back({std::move(action), std::move(payload_json)});

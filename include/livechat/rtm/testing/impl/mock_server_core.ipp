@@ -324,7 +324,9 @@ private:
     }
 
     void react(Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r);
-    void answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload);
+    enum class Reply { send, cut };
+    void answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload,
+        Reply how = Reply::send);
 };
 
 inline void MockServerCore::on_frame(Connection& c, std::string_view text)
@@ -412,14 +414,23 @@ inline void MockServerCore::react(
     case Reaction::Kind::garbage: c.send(r.raw_text); break;
     case Reaction::Kind::close: c.close(); return;
     case Reaction::Kind::cut: c.cut(); return;
+    case Reaction::Kind::apply_then_cut: answer(c, action, request_id, payload, Reply::cut); return;
     }
     for (auto& p : r.pushes_after)
         send_push(c, p.action, p.payload_json, request_id);
 }
 
-inline void MockServerCore::answer(Connection& c, const std::string& action, const std::string& request_id, const json& payload)
+inline void MockServerCore::answer(
+    Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reply how)
 {
-    auto fail = [&](const char* type, const char* message) { c.send(error_frame(action, request_id, type, message)); };
+    // Reply::cut: every effect happens, the connection drops where the answer would be written.
+    auto reply = [&](std::string frame) {
+        if (how == Reply::cut)
+            c.cut();
+        else
+            c.send(std::move(frame));
+    };
+    auto fail = [&](const char* type, const char* message) { reply(error_frame(action, request_id, type, message)); };
     auto& service = service_for(c);
     if (action == service.login_action()) {
         auto token = payload.find("token");
@@ -438,15 +449,15 @@ inline void MockServerCore::answer(Connection& c, const std::string& action, con
         if (auto pushes = payload.find("pushes"); pushes != payload.end())
             c.subscription = pushes->dump(); // per connection, as the service keeps it
         auto out = service.login(payload);
-        c.send(response_frame(action, request_id, true, std::move(out.payload)));
+        reply(response_frame(action, request_id, true, std::move(out.payload)));
         return broadcast(out.pushes, &c, request_id, service);
     }
     if (action == service.ping_action()) // RTM: a normal success response; body not documented
-        return c.send(response_frame(action, request_id, true, json::object()));
+        return reply(response_frame(action, request_id, true, json::object()));
     if (!c.logged_in)
         return fail("authorization", "login first");
     auto outcome = service.handle(action, payload);
-    c.send(response_frame(action, request_id, outcome.success, outcome.payload));
+    reply(response_frame(action, request_id, outcome.success, outcome.payload));
     broadcast(outcome.pushes, &c, request_id, service);
 }
 
