@@ -253,11 +253,20 @@ public:
     }
 
     /// Called (through the client's executor) each time the client schedules a reconnect, with
-    /// the delay and what ended the connection. After the reconnect, `on_state_change` reports
-    /// `ready` again: re-read state there (the server does not replay missed pushes).
+    /// the delay and what ended the connection. After the re-login the client delivers what
+    /// the app missed (`ClientConfig::recovery`, `on_recovery`).
     void on_reconnecting(std::function<void(std::chrono::milliseconds delay, const DisconnectCause&)> listener)
     {
         detail::set_reconnect_listener(*core_, std::move(listener));
+    }
+
+    /// Called (through the client's executor) after each chat's recovery that follows a
+    /// re-login (`ClientConfig::recovery`): how many events it delivered as recovered, how
+    /// many it skipped, and whether it reached the last event the app had received. Replaces
+    /// the previous listener.
+    void on_recovery(std::function<void(const RecoveryReport&)> listener)
+    {
+        detail::set_recovery_listener(*core_, std::move(listener));
     }
 
     /// What is known about the error that ended the last run (server text, config problem,

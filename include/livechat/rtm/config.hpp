@@ -4,6 +4,7 @@
 
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/reconnect.hpp>
+#include <livechat/rtm/recovery.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -163,6 +164,8 @@ struct ClientConfig {
     std::size_t max_queued_requests = 1000;
 
     ReconnectOptions reconnect; ///< Reconnect policy and back-off.
+    /// What the client fetches after a re-login: the events the app missed (docs/reconnect.md).
+    RecoveryOptions recovery;
 
     TlsOptions tls; ///< Certificate checks for `wss://`.
     /// Sent as the handshake's User-Agent header.

@@ -34,6 +34,7 @@ enum class error {
     customer_changed,       ///< a re-login returned another customer id than the first login
     request_queue_full,     ///< more requests are waiting than `max_queued_requests` allows
     nesting_too_deep,       ///< an inbound JSON text nests deeper than `max_json_nesting`
+    recovery_incomplete,    ///< recovery after a re-login stopped at a bound (RecoveryReport)
 
     // --- reported by the server in "error.type" --------------------------------------------
     authentication = 100,

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace livechat::rtm {
 
@@ -26,6 +27,10 @@ struct RawPush {
     std::string_view text;                  ///< the whole frame as received
     /// The API version the payload is formatted in (3.6 pushes carry it), when present.
     std::optional<std::string_view> version = std::nullopt;
+    /// True when the client made this push up after a re-login from the chat's history: an
+    /// event (or a closed thread) that happened while the connection was down
+    /// (`RecoveryOptions`). `text` is then the push as the client built it.
+    bool recovered = false;
 };
 
 namespace detail {
@@ -84,7 +89,8 @@ public:
 
     /// Calls `handler(const Push&)` for every push named `Push::name`, decoded into the typed
     /// struct `Push` (for example `v3_0::IncomingEvent`). A payload that does not decode goes
-    /// to the `on_malformed` handler instead.
+    /// to the `on_malformed` handler instead. A handler taking `(const Push&, const RawPush&)`
+    /// also sees the push as received (`RawPush::recovered`, `request_id`, ...).
     template <class Push, class F>
     [[nodiscard]] Subscription on(F handler)
     {
@@ -93,7 +99,10 @@ public:
             Diagnostics diag;
             if (auto ec = decode_payload(raw.payload, push, diag))
                 return report_malformed(raw, ec, diag);
-            handler(static_cast<const Push&>(push));
+            if constexpr (std::is_invocable_v<F&, const Push&, const RawPush&>)
+                handler(static_cast<const Push&>(push), raw);
+            else
+                handler(static_cast<const Push&>(push));
         });
     }
 

@@ -58,6 +58,7 @@ LIVECHAT_RTM_DECL PushDispatcher& pushes_of(ClientCore& impl) noexcept;
 LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientCore& impl) noexcept;
 LIVECHAT_RTM_DECL void set_reconnect_listener(ClientCore& impl,
     std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener);
+LIVECHAT_RTM_DECL void set_recovery_listener(ClientCore& impl, std::function<void(const RecoveryReport&)> listener);
 LIVECHAT_RTM_DECL void set_state_listener(
     ClientCore& impl, std::function<void(SessionState, error_code)> listener);
 

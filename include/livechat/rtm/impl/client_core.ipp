@@ -228,6 +228,11 @@ inline void ClientCore::run_command(const cmd::NotifyState& c)
 inline void ClientCore::run_command(const cmd::Finish& c)
 {
     running_ = false;
+    if (recovery_.holding()) // the run ends: what waited behind a recovery is delivered next
+        asio::post(ex_, [w = weak_from_this()] {
+            if (auto self = w.lock(); self && self->recovery_.holding() && !self->running_)
+                self->abandon_recovery();
+        });
     complete_login_waiters(c.ec ? c.ec : error_code(error::connection_lost), nullptr, run_diag_);
     if (run_handler_) {
         auto slot = asio::get_associated_cancellation_slot(run_handler_);

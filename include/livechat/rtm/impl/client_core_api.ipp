@@ -6,6 +6,7 @@
 
 #include <livechat/rtm/impl/client_core.ipp>
 #include <livechat/rtm/impl/client_core_events.ipp>
+#include <livechat/rtm/impl/client_core_recovery.ipp>
 
 namespace livechat::rtm::detail {
 
@@ -65,6 +66,11 @@ LIVECHAT_RTM_DECL void set_reconnect_listener(
     ClientCore& core, std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener)
 {
     core.set_reconnect_listener(std::move(listener));
+}
+
+LIVECHAT_RTM_DECL void set_recovery_listener(ClientCore& core, std::function<void(const RecoveryReport&)> listener)
+{
+    core.set_recovery_listener(std::move(listener));
 }
 
 LIVECHAT_RTM_DECL void set_state_listener(ClientCore& core, std::function<void(SessionState, error_code)> listener)

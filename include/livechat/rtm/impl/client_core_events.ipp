@@ -80,13 +80,16 @@ inline void ClientCore::on_push(const Frame& frame, std::string_view text)
     auto effect = protocol_.read_push(frame.action, frame.payload);
     if (effect.stored_state) // sent back at every login
         stored_state_ = std::move(*effect.stored_state);
-    std::optional<std::string_view> rid;
-    if (frame.request_id)
-        rid = *frame.request_id;
-    std::optional<std::string_view> version;
-    if (frame.version)
-        version = *frame.version;
-    pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text, version});
+    // While a recovery round reads what was missed, live pushes wait behind it; one that ends
+    // the connection is handed on at once.
+    bool held = false;
+    if (recovery_.holding() && !effect.disconnect) {
+        held = recovery_.hold(text);
+        if (!held) // too many: the round gives up (reported), what waits goes first
+            abandon_recovery();
+    }
+    if (!held)
+        deliver(frame, text, effect.activity);
     if (auto& notice = effect.disconnect) {
         if (!notice->data_text.empty()) {
             run_diag_.server_data = std::move(notice->data_text);
@@ -94,6 +97,19 @@ inline void ClientCore::on_push(const Frame& frame, std::string_view text)
         }
         execute(session_.on_disconnect_push(notice->reason, notice->wait, std::move(notice->region)));
     }
+}
+
+inline void ClientCore::deliver(const Frame& frame, std::string_view text, const std::optional<ChatActivity>& activity)
+{
+    if (activity && recovery_.enabled() && !recovery_.saw(*activity))
+        return; // the app has this event already (recovered, or the server sent it twice)
+    std::optional<std::string_view> rid;
+    if (frame.request_id)
+        rid = *frame.request_id;
+    std::optional<std::string_view> version;
+    if (frame.version)
+        version = *frame.version;
+    pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text, version});
 }
 
 inline void ClientCore::finish(std::optional<Book::Taken> taken, error_code ec, std::shared_ptr<const nlohmann::json> payload,
@@ -125,6 +141,8 @@ inline void ClientCore::on_login_response(error_code ec, std::shared_ptr<const n
     }
     complete_login_waiters(ec, payload, diag);
     execute(session_.on_login_result(ec));
+    if (!ec && ready())
+        start_recovery(*payload);
 }
 
 inline error_code ClientCore::check_customer(const nlohmann::json& payload)

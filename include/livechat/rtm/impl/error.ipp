@@ -71,6 +71,7 @@ inline const char* client_error_message(error e) noexcept
     case error::customer_changed: return "a re-login returned a different customer id";
     case error::request_queue_full: return "too many requests are waiting to be sent";
     case error::nesting_too_deep: return "an inbound JSON text is nested too deeply";
+    case error::recovery_incomplete: return "recovery after a re-login stopped at one of its bounds";
     default: return nullptr;
     }
 }

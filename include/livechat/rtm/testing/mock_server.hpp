@@ -89,6 +89,9 @@ struct Reaction {
     std::chrono::steady_clock::duration delay{}; ///< wait this long before reacting
     std::vector<MockPush> pushes_before; ///< sent (with the request's request_id) first
     std::vector<MockPush> pushes_after;  ///< sent (with the request's request_id) after
+    /// Runs first, on the server's executor, when the reaction happens (after `delay`): e.g. the
+    /// agent writes, so that its live push races the answer that already holds the event.
+    std::function<void()> before;
 
     /// The built-in behaviour (as the real service would answer).
     static Reaction answer() { return {}; }
@@ -115,6 +118,8 @@ struct Reaction {
     Reaction& push_before(std::string action, std::string payload_json = "{}");
     /// Sends this push (with the request's request_id) after reacting.
     Reaction& push_after(std::string action, std::string payload_json = "{}");
+    /// Runs `f` first when the reaction happens (it may call the MockServer).
+    Reaction& first(std::function<void()> f) { before = std::move(f); return *this; }
 };
 
 /// One request the mock received.

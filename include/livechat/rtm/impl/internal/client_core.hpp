@@ -15,6 +15,7 @@
 #include <livechat/rtm/impl/internal/environment.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 #include <livechat/rtm/impl/internal/protocol.hpp>
+#include <livechat/rtm/impl/internal/recovery.hpp>
 #include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/impl/internal/request_book.hpp>
 #include <livechat/rtm/impl/internal/session.hpp>
@@ -40,7 +41,7 @@ public:
           session_(settings()), book_(cfg_.max_in_flight, cfg_.max_queued_requests),
           login_timer_(ex_, test_clock()), ping_timer_(ex_, test_clock()), backoff_timer_(ex_, test_clock()),
           deadline_timer_(ex_, test_clock()),
-          rng_(std::random_device{}())
+          rng_(std::random_device{}()), recovery_(cfg_.recovery, protocol_)
     {
     }
 
@@ -92,6 +93,7 @@ public:
     {
         reconnect_listener_ = std::move(l);
     }
+    void set_recovery_listener(std::function<void(const RecoveryReport&)> l) { recovery_listener_ = std::move(l); }
 
 private:
     struct Pending {
@@ -192,6 +194,22 @@ private:
     void on_token(error_code ec, std::string token);
     void on_message(std::string_view text);
     void on_push(const Frame& frame, std::string_view text);
+    /// Hands a push to the subscribers, unless it repeats an event the app already has.
+    void deliver(const Frame& frame, std::string_view text, const std::optional<ChatActivity>& activity);
+
+    // ---- recovery after a re-login -----------------------------------------------------------
+
+    /// Starts a recovery round after a successful login (none after the first one).
+    void start_recovery(const nlohmann::json& login_response);
+    /// Carries out the round's next steps until it waits for an answer or is over.
+    void recover(RecoveryStep step);
+    /// An answer to one of the round's requests.
+    void on_history(std::uint64_t round, error_code ec, Reply reply);
+    /// Ends the round early (reported) and delivers the held pushes.
+    void abandon_recovery();
+    /// Delivers the pushes held while a round ran, oldest first.
+    void release_held();
+    void report(std::vector<RecoveryReport> reports);
 
     /// Completes an entry that just left the book with a response (or a broken one).
     void finish(std::optional<Book::Taken> taken, error_code ec, std::shared_ptr<const nlohmann::json> payload,
@@ -316,6 +334,9 @@ private:
     std::list<RunHandler> stop_waiters_;
     std::uint64_t last_waiter_id_ = 0;
     std::shared_ptr<const nlohmann::json> login_response_;
+
+    Recovery recovery_;
+    std::function<void(const RecoveryReport&)> recovery_listener_;
 
     PushDispatcher pushes_;
     std::function<void(SessionState, error_code)> state_listener_;

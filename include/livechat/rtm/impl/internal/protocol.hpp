@@ -12,10 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace livechat::rtm::detail {
 
@@ -27,12 +29,49 @@ struct DisconnectNotice {
     std::string data_text;                       ///< the reason's extra data as JSON text, or empty
 };
 
+/// What a push tells the recovery about a chat (views into the push's payload).
+struct ChatActivity {
+    std::string_view chat_id;
+    std::string_view thread_id;
+    /// The push delivers this one event (v3.0 and v3.6: `incoming_event`): it reaches the app
+    /// once, however often it comes.
+    std::string_view event_id;
+    /// The newest event the push shows without delivering it on its own (a new chat's or
+    /// thread's initial events), or empty.
+    std::string_view shown_event_id;
+    bool closes_thread = false; ///< the thread ended (v3.0 `thread_closed`, v3.6 `chat_deactivated`)
+};
+
 /// What a push means to the core, besides reaching the subscribers.
 struct PushEffect {
     /// State the server asks the client to keep and echo at every login (v3.0:
     /// `customer_side_storage_updated`).
     std::optional<nlohmann::json> stored_state;
     std::optional<DisconnectNotice> disconnect;
+    /// The chat the push is about, for the recovery after a re-login.
+    std::optional<ChatActivity> activity;
+};
+
+/// One thread of a chat's history as recovery reads it.
+struct HistoryThread {
+    std::string id;
+    bool active = false;
+    nlohmann::json events = nlohmann::json::array(); ///< oldest first, as the thread holds them
+};
+
+/// Reads one chat's history, newest thread first, one request at a time (a version's methods).
+class HistoryReader {
+public:
+    struct Request {
+        std::string_view action;
+        nlohmann::json payload;
+    };
+    virtual ~HistoryReader() = default;
+    /// The next request to send, or nothing when no older history is left.
+    virtual std::optional<Request> next() = 0;
+    /// Reads the response to the request next() gave last, appending the threads it holds
+    /// (newest first) to `out`. False when the response does not have the documented shape.
+    virtual bool read(const nlohmann::json& payload, std::vector<HistoryThread>& out) = 0;
 };
 
 /// The API version a URL's path names (`/v3.6/customer/...` gives "3.6"), or empty.
@@ -106,6 +145,19 @@ public:
 
     /// The frame of a protocol-level ping (sent without request_id).
     virtual std::string ping_frame() const = 0;
+
+    // ---- recovery after a re-login ----------------------------------------------------------
+
+    /// The chats a login response reports with unread events.
+    virtual std::vector<std::string> unread_chats(const nlohmann::json& login_response) const = 0;
+    /// A reader of `chat_id`'s history, `threads_per_page` threads per page.
+    virtual std::unique_ptr<HistoryReader> history(std::string chat_id, unsigned threads_per_page) const = 0;
+    /// When an event of the history was created, when it says.
+    virtual std::optional<std::chrono::system_clock::time_point> event_time(const nlohmann::json& event) const = 0;
+    /// The push that delivers one event (`{chat_id, thread_id, event}`).
+    virtual std::string_view event_push() const noexcept = 0;
+    /// The push that says a thread ended (`{chat_id, thread_id}`).
+    virtual std::string_view closed_push() const noexcept = 0;
 };
 
 } // namespace livechat::rtm::detail

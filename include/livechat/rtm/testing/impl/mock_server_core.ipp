@@ -398,6 +398,10 @@ inline void MockServerCore::on_frame(Connection& c, std::string_view text)
 inline void MockServerCore::react(
     Connection& c, const std::string& action, const std::string& request_id, const json& payload, Reaction r)
 {
+    if (r.before)
+        r.before();
+    if (!c.open)
+        return; // the hook closed the connection
     for (auto& p : r.pushes_before)
         send_push(c, p.action, p.payload_json, request_id);
     switch (r.kind) {

@@ -6,6 +6,8 @@
 
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 #include <livechat/rtm/impl/internal/protocol.hpp>
+#include <livechat/rtm/timestamp.hpp>
+#include <livechat/rtm/v3_0/impl/history.ipp>
 #include <livechat/rtm/v3_0/impl/pushes.ipp>
 #include <livechat/rtm/v3_0/version.hpp>
 
@@ -19,6 +21,7 @@ namespace livechat::rtm::v3_0 {
 class ProtocolRules : public rtm::detail::Protocol {
     using DisconnectNotice = rtm::detail::DisconnectNotice;
     using PushEffect = rtm::detail::PushEffect;
+    using ChatActivity = rtm::detail::ChatActivity;
 
 protected:
     /// The string member `key` of `j`, or empty.
@@ -26,6 +29,46 @@ protected:
     {
         auto it = j.find(key);
         return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    }
+    /// The string member `key` of `j` as a view into `j`, or empty.
+    static std::string_view string_view_member(const nlohmann::json& j, const char* key)
+    {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+    }
+
+    /// The push that carries a new chat or thread with its first events.
+    virtual std::string_view chat_started_push() const noexcept { return IncomingChatThread::name; }
+
+    /// What a push says about a chat: `{chat_id, thread_id, ...}` pushes, `incoming_event`'s
+    /// event, the new chat's or thread's newest event, a closed thread.
+    std::optional<ChatActivity> activity(std::string_view action, const nlohmann::json& payload) const
+    {
+        ChatActivity a;
+        if (action == chat_started_push()) {
+            auto chat = payload.find("chat");
+            if (chat == payload.end() || !chat->is_object())
+                return std::nullopt;
+            a.chat_id = string_view_member(*chat, "id");
+            if (auto t = chat->find("thread"); t != chat->end() && t->is_object()) {
+                a.thread_id = string_view_member(*t, "id");
+                if (auto events = t->find("events"); events != t->end() && events->is_array() && !events->empty() &&
+                                                     events->back().is_object())
+                    a.shown_event_id = string_view_member(events->back(), "id");
+            }
+        } else {
+            a.chat_id = string_view_member(payload, "chat_id");
+            a.thread_id = string_view_member(payload, "thread_id");
+            if (action == event_push()) {
+                if (auto e = payload.find("event"); e != payload.end() && e->is_object())
+                    a.event_id = string_view_member(*e, "id");
+            } else {
+                a.closes_thread = action == closed_push();
+            }
+        }
+        if (a.chat_id.empty())
+            return std::nullopt;
+        return a;
     }
 
 public:
@@ -101,6 +144,8 @@ public:
                         static_cast<std::int64_t>(std::min(t->get<double>(), 1e9) * 1000));
             }
             effect.disconnect = std::move(notice);
+        } else {
+            effect.activity = activity(action, payload);
         }
         return effect;
     }
@@ -115,6 +160,48 @@ public:
         // RTM: sent without request_id; its response only proves liveness.
         return rtm::detail::encode_request(Ping::name, {}, nlohmann::json::object());
     }
+
+    std::vector<std::string> unread_chats(const nlohmann::json& login) const override
+    {
+        // RTM: `chats` [{chat_id, has_unread_events}]. At most 1000 are taken from a server.
+        std::vector<std::string> out;
+        auto chats = login.find("chats");
+        if (chats == login.end() || !chats->is_array())
+            return out;
+        for (const auto& c : *chats) {
+            if (out.size() >= 1000)
+                break;
+            if (!c.is_object())
+                continue;
+            auto unread = c.find("has_unread_events");
+            if (unread != c.end() && unread->is_boolean() && unread->get<bool>())
+                if (auto id = string_member(c, "chat_id"); !id.empty())
+                    out.push_back(std::move(id));
+        }
+        return out;
+    }
+
+    std::unique_ptr<rtm::detail::HistoryReader> history(std::string chat_id, unsigned threads_per_page) const override
+    {
+        return std::make_unique<history_reading::ThreadsSummaryReader>(std::move(chat_id), threads_per_page);
+    }
+
+    std::optional<std::chrono::system_clock::time_point> event_time(const nlohmann::json& event) const override
+    {
+        // v3.0 events carry `timestamp` (Unix seconds); 3.1+ `created_at` (RFC 3339): both read.
+        if (auto at = event.find("created_at"); at != event.end() && at->is_string())
+            if (auto t = parse_timestamp(at->get_ref<const std::string&>()))
+                return std::chrono::time_point_cast<std::chrono::system_clock::duration>(*t);
+        if (auto ts = event.find("timestamp"); ts != event.end() && ts->is_number_integer()) {
+            auto seconds = ts->get<std::int64_t>();
+            if (seconds >= 0 && seconds < (std::int64_t(1) << 40)) // clamped: no overflow
+                return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+        }
+        return std::nullopt;
+    }
+
+    std::string_view event_push() const noexcept override { return IncomingEvent::name; }
+    std::string_view closed_push() const noexcept override { return ThreadClosed::name; }
 };
 
 LIVECHAT_RTM_DECL const rtm::detail::Protocol& Version::protocol() noexcept

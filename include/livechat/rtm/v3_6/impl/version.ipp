@@ -6,6 +6,7 @@
 // since v3.0, on top of v3.0's rules.
 
 #include <livechat/rtm/v3_0/impl/version.ipp>
+#include <livechat/rtm/v3_6/impl/history.ipp>
 #include <livechat/rtm/v3_6/impl/pushes.ipp>
 
 #include <algorithm>
@@ -59,6 +60,17 @@ public:
     {
         return suggested_action(reason);
     }
+
+    std::unique_ptr<rtm::detail::HistoryReader> history(std::string chat_id, unsigned threads_per_page) const override
+    {
+        return std::make_unique<history_reading::ListThreadsReader>(std::move(chat_id), threads_per_page);
+    }
+
+    std::string_view event_push() const noexcept override { return IncomingEvent::name; }
+    std::string_view closed_push() const noexcept override { return ChatDeactivated::name; }
+
+protected:
+    std::string_view chat_started_push() const noexcept override { return IncomingChat::name; }
 };
 
 LIVECHAT_RTM_DECL const rtm::detail::Protocol& Version::protocol() noexcept
