@@ -56,12 +56,14 @@ inline std::string response(std::string_view action, std::string_view request_id
     return out;
 }
 
-/// The `incoming_event` push; 3.6 pushes name their version in the envelope.
+/// The `incoming_event` push; 3.6 pushes name their version in the envelope. Each push sent
+/// gets its own event id (the 10 digits after `K600PKZON8_`, see next_push): a client drops an
+/// event id it has already delivered, as the SDK does.
 inline const std::string& push_frame(bool v3_6)
 {
     static const std::string event =
         R"("action":"incoming_event","payload":{"chat_id":"PJ0MRSHTDG","thread_id":"K600PKZON8",)"
-        R"("event":{"id":"K600PKZON8_7","type":"message","text":"Your order left our warehouse this morning.",)"
+        R"("event":{"id":"K600PKZON8_0000000000","type":"message","text":"Your order left our warehouse this morning.",)"
         R"("author_id":"agent@example.com","order":1575892853242007,"timestamp":1700000000,)"
         R"("recipients":"all","properties":{}}}})";
     static const std::string v3_0_frame = R"({"type":"push",)" + event;
@@ -154,7 +156,7 @@ private:
         if (!out_.empty())
             next = &out_.front();
         else if (pushes_left_ > 0)
-            next = &push_frame(v3_6_);
+            next = &next_push();
         if (!next) {
             writing_ = false;
             return;
@@ -172,8 +174,24 @@ private:
         });
     }
 
+    /// The push frame with the next event id, written in place (the frame keeps its size).
+    const std::string& next_push()
+    {
+        if (push_.empty()) {
+            push_ = push_frame(v3_6_);
+            digits_ = push_.find("K600PKZON8_0000000000") + 11;
+        }
+        auto n = ++pushes_sent_;
+        for (std::size_t i = 10; i-- > 0; n /= 10)
+            push_[digits_ + i] = static_cast<char>('0' + n % 10);
+        return push_;
+    }
+
     websocket::stream<Stream> ws_;
     beast::flat_buffer in_;
+    std::string push_;
+    std::size_t digits_ = 0;
+    std::uint64_t pushes_sent_ = 0;
     beast::http::request<beast::http::empty_body> upgrade_;
     bool v3_6_ = false;
     std::deque<std::string> out_;

@@ -1,7 +1,10 @@
 // Soak: several clients keep requests flowing while the mock server cuts and evicts their
-// connections at random. Bounded by LIVECHAT_RTM_SOAK_SECONDS (default 3; `ctest -L soak`
-// with 60 for the long run). Reports issued / ok / error / pending requests, reconnects, and
-// the process RSS at start and end. Pending must be 0: every request completes exactly once.
+// connections at random, and an agent keeps writing into the customer's chat. Bounded by
+// LIVECHAT_RTM_SOAK_SECONDS (default 3; `ctest -L soak` with 60 for the long run). Reports
+// issued / ok / error / pending requests, reconnects, the process RSS at start and end, and
+// the agent's messages delivered (live or recovered after a re-login), duplicated and lost.
+// Pending must be 0: every request completes exactly once; duplicated and lost must be 0:
+// every client's handler gets every agent message exactly once.
 
 #include "test_support.hpp"
 
@@ -11,9 +14,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <random>
 #include <unistd.h>
 
@@ -34,6 +39,12 @@ long rss_kib()
 
 struct Counters {
     long issued = 0, ok = 0, failed = 0, completions = 0, reconnects = 0;
+};
+
+/// The agent's messages one client's handler received: how often each, and how.
+struct Inbox {
+    std::map<long, int> count;
+    long live = 0, recovered = 0;
 };
 
 } // namespace
@@ -65,6 +76,8 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
                 issue(c);
         });
     };
+    std::vector<Inbox> inbox(clients);
+    std::vector<rtm::Subscription> subscriptions;
     for (int i = 0; i < clients; ++i) {
         auto cfg = fast_config(server);
         cfg.reconnect.enabled = true;
@@ -74,10 +87,30 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
         pool.push_back(std::make_unique<rtm::v3_0::RtmClient>(ioc, cfg));
         auto& c = *pool.back();
         c.on_reconnecting([&](auto, const auto&) { ++n.reconnects; });
+        subscriptions.push_back(c.pushes().on("incoming_event", [&inbox, i](const rtm::RawPush& p) {
+            const auto& e = p.payload["event"];
+            if (!e.is_object() || e.value("text", "").rfind("agent-", 0) != 0)
+                return;
+            ++inbox[i].count[std::stol(e.value("text", "").substr(6))];
+            p.recovered ? ++inbox[i].recovered : ++inbox[i].live;
+        }));
         c.async_run([&](rtm::error_code) { ++runs_ended; });
         for (int k = 0; k < outstanding; ++k)
             issue(c);
     }
+
+    // The customer's chat, known to every client before the storm begins.
+    Outcome<json> started;
+    pool[0]->async_call("start_chat", json{{"chat", json::object()}}, started.handler());
+    ASSERT_TRUE(run_until(ioc, [&] { return started.done(); }));
+    ASSERT_FALSE(started.ec) << started.ec.message();
+    const std::string chat = started.value["chat"]["id"];
+    long written = 0;
+    auto write = [&] { ASSERT_FALSE(server.agent_send_message(chat, "agent-" + std::to_string(written++)).empty()); };
+    write();
+    ASSERT_TRUE(run_until(ioc, [&] {
+        return std::all_of(inbox.begin(), inbox.end(), [](const Inbox& b) { return b.count.size() == 1; });
+    }));
 
     std::mt19937 rng(12345); // a fixed seed: the same storm every run
     asio::steady_timer chaos(ioc);
@@ -94,8 +127,26 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
         });
     };
     strike();
+    asio::steady_timer agent(ioc); // writes whether the customer's connections are up or not
+    std::function<void()> keep_writing = [&] {
+        agent.expires_after(std::chrono::milliseconds(std::uniform_int_distribution<>(2, 20)(rng)));
+        agent.async_wait([&](rtm::error_code ec) {
+            if (ec || std::chrono::steady_clock::now() >= deadline)
+                return;
+            write();
+            keep_writing();
+        });
+    };
+    keep_writing();
 
     run_until(ioc, [] { return false; }, std::chrono::duration_cast<std::chrono::milliseconds>(seconds));
+    // The storm is over: every client comes back and catches up, live or recovered.
+    auto caught_up = [&] {
+        return std::all_of(inbox.begin(), inbox.end(), [&](const Inbox& b) {
+            return static_cast<long>(b.count.size()) == written;
+        });
+    };
+    run_until(ioc, caught_up, std::chrono::seconds(10));
     for (auto& c : pool)
         c->cancel();
     ASSERT_TRUE(run_until(ioc, [&] { return runs_ended == clients && n.completions == n.issued; },
@@ -105,13 +156,28 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
     const long rss_end = rss_kib();
 
     const long pending = n.issued - n.completions;
+    long delivered = 0, recovered = 0, duplicated = 0, lost = 0;
+    for (const auto& b : inbox) {
+        recovered += b.recovered;
+        for (const auto& [k, times] : b.count) {
+            delivered += times;
+            duplicated += times - 1;
+        }
+        lost += written - static_cast<long>(b.count.size());
+    }
     std::cout << "soak: " << seconds.count() << " s, " << clients << " clients\n"
               << "soak: requests issued " << n.issued << ", completed ok " << n.ok
               << ", completed with error " << n.failed << ", left pending " << pending << "\n"
               << "soak: reconnects " << n.reconnects << "\n"
-              << "soak: RSS start " << rss_start << " KiB, end " << rss_end << " KiB\n";
+              << "soak: RSS start " << rss_start << " KiB, end " << rss_end << " KiB\n"
+              << "soak: agent messages written " << written << ", delivered to " << clients << " clients "
+              << delivered << " (recovered after a re-login " << recovered << "), duplicated " << duplicated
+              << ", lost " << lost << "\n";
     EXPECT_EQ(pending, 0);
     EXPECT_EQ(n.completions, n.ok + n.failed);
     EXPECT_GT(n.ok, 0);
     EXPECT_GT(n.reconnects, 0);
+    EXPECT_EQ(duplicated, 0);
+    EXPECT_EQ(lost, 0);
+    EXPECT_GT(recovered, 0); // the storm did cut clients off while the agent wrote
 }
