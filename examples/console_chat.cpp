@@ -48,7 +48,16 @@ public:
     ConsoleChat(asio::io_context& ioc, rtm::ClientConfig cfg, rtm::web::WebApiConfig web)
         : client_(ioc, std::move(cfg)), web_(ioc.get_executor(), std::move(web))
     {
-        subs_.push_back(client_.pushes().on<api::IncomingEvent>([this](const api::IncomingEvent& p) { show(p); }));
+        // Events the agent wrote while the connection was down come after the reconnect, marked
+        // recovered (ClientConfig::recovery): shown as such.
+        subs_.push_back(client_.pushes().on<api::IncomingEvent>(
+            [this](const api::IncomingEvent& p, const rtm::RawPush& raw) { show(p, raw.recovered); }));
+        client_.on_recovery([this](const rtm::RecoveryReport& r) {
+            if (r.ec)
+                say("  (could not fetch everything missed in chat " + r.chat_id + ": " + r.ec.message() + ")");
+            else if (r.recovered > 0)
+                say("  (" + std::to_string(r.recovered) + " missed while offline, shown above)");
+        });
         subs_.push_back(client_.pushes().on<api::IncomingTypingIndicator>([this](const api::IncomingTypingIndicator& p) {
             if (p.typing_indicator.author_id != customer_.str())
                 say(p.typing_indicator.is_typing ? "  (" + name_of(p.typing_indicator.author_id) + " is typing...)"
@@ -223,7 +232,7 @@ private:
     }
 #endif
 
-    void show(const api::IncomingEvent& p)
+    void show(const api::IncomingEvent& p, bool recovered)
     {
         const auto* event = examples::event_of(p);
         if (!event)
@@ -232,9 +241,10 @@ private:
         std::string author = base.author_id.value_or("");
         if (author == customer_.str())
             return; // our own message, echoed back
+        const std::string mark = recovered ? " (while you were offline)" : "";
         if (const auto* m = std::get_if<api::Message>(event)) {
             ++agent_messages_;
-            say(name_of(author) + "> " + m->text);
+            say(name_of(author) + mark + "> " + m->text);
         } else if (const auto* s = std::get_if<api::SystemMessage>(event)) {
             say("  (" + examples::text_of(s->text) + ")");
         } else if (const auto* f = std::get_if<api::File>(event)) {
