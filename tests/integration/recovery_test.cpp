@@ -3,6 +3,7 @@
 // order, marked recovered, before anything live that comes later.
 
 #include "test_support.hpp"
+#include "version_traits.hpp"
 
 #include <livechat/rtm.hpp>
 
@@ -20,21 +21,6 @@ using rtm::testing::Reaction;
 using S = rtm::SessionState;
 
 namespace {
-
-struct V30 {
-    using Client = rtm::v3_0::RtmClient;
-    using IncomingEvent = rtm::v3_0::IncomingEvent;
-    static std::string url(const MockServer& s) { return s.url(); }
-    static constexpr const char* closed_push = "thread_closed";
-    static constexpr const char* history_action = "get_chat_threads"; // after get_chat_threads_summary
-};
-struct V36 {
-    using Client = rtm::v3_6::RtmClient;
-    using IncomingEvent = rtm::v3_6::IncomingEvent;
-    static std::string url(const MockServer& s) { return s.url_v3_6(); }
-    static constexpr const char* closed_push = "chat_deactivated";
-    static constexpr const char* history_action = "list_threads";
-};
 
 /// One event the app's handler received.
 struct Seen {
@@ -116,11 +102,6 @@ protected:
 };
 
 using Versions = ::testing::Types<V30, V36>;
-class VersionNames {
-public:
-    template <class T>
-    static std::string GetName(int) { return std::is_same_v<T, V30> ? "v3_0" : "v3_6"; }
-};
 TYPED_TEST_SUITE(Recovery, Versions, VersionNames);
 
 } // namespace

@@ -46,6 +46,9 @@ struct RequestOptions {
     std::string version;
     /// Receives the server's error text or the bad field's path; must outlive the operation.
     Diagnostics* diagnostics = nullptr;
+    /// For `send_event`: what happens when the connection drops before the response
+    /// (`delivery::exactly_once`); empty for `ClientConfig::delivery`.
+    std::optional<Delivery> delivery = std::nullopt;
 };
 
 /// A customer's connection to the LiveChat Customer Chat RTM API, speaking protocol `Version`
@@ -161,7 +164,8 @@ public:
     /// Handler: `void(error_code, typename Action::response)`. Errors: `not_running`,
     /// `validation` (a limit of the spec, checked before sending; the field in `diag`),
     /// `request_queue_full`, `deadline_exceeded` (after `request_timeout`), `connection_lost`
-    /// (never resent: the action may or may not have taken effect), server errors (text in
+    /// (never resent: the action may or may not have taken effect; a `send_event` with
+    /// `delivery::exactly_once` instead waits for the next login, see `Delivery`), server errors (text in
     /// `diag`), `malformed_payload`, `malformed_frame`, `operation_aborted`. Cancellation: terminal,
     /// partial and total all complete the operation at once with `operation_aborted` and drop
     /// its late response; a request already sent may still take effect on the server.
@@ -210,7 +214,7 @@ public:
                         out = *static_cast<const Json*>(p);
                         return {};
                     },
-                    opts.version};
+                    opts.version, opts.delivery};
                 detail::start_request(core, action, writer, opts.diagnostics,
                     Adapter{std::move(handler), opts.diagnostics});
             },
@@ -287,6 +291,7 @@ private:
                 using Adapter = detail::ReplyAdapter<Response, detail::TypedDecode, decltype(handler)>;
                 auto writer = detail::writer_for(req);
                 writer.version = opts.version;
+                writer.delivery = opts.delivery;
                 detail::start_request(core, Action::name, writer, opts.diagnostics,
                     Adapter{std::move(handler), opts.diagnostics});
             },

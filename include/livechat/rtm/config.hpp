@@ -118,6 +118,24 @@ struct ReconnectOptions {
     std::function<double()> random;
 };
 
+/// What becomes of a `send_event` whose connection drops before its response comes.
+enum class Delivery {
+    /// It fails with `error::connection_lost` and is never sent again: whether the server got
+    /// it is unknown (the default; every other action always works this way).
+    at_most_once,
+    /// It waits for the next login; the client then looks for its `custom_id` (the app's, or
+    /// one the client sets) in the chat's latest threads: found, the send completes with the
+    /// stored event; not found, it is sent again, ahead of the requests that came after it.
+    /// One completion, one event on the server (docs/reconnect.md).
+    exactly_once,
+};
+
+/// `delivery::exactly_once`, `delivery::at_most_once`: the names as options read best.
+namespace delivery {
+inline constexpr Delivery at_most_once = Delivery::at_most_once; ///< See Delivery::at_most_once.
+inline constexpr Delivery exactly_once = Delivery::exactly_once; ///< See Delivery::exactly_once.
+} // namespace delivery
+
 /// Everything a client needs to know (the protocol version is the client's type). Validated by `async_run`, which completes with
 /// `error::invalid_config` (and a diagnostics message) when something is unusable.
 struct ClientConfig {
@@ -166,6 +184,9 @@ struct ClientConfig {
     ReconnectOptions reconnect; ///< Reconnect policy and back-off.
     /// What the client fetches after a re-login: the events the app missed (docs/reconnect.md).
     RecoveryOptions recovery;
+    /// How `send_event` is delivered across a lost connection, unless a request says
+    /// otherwise (`RequestOptions::delivery`).
+    Delivery delivery = Delivery::at_most_once;
 
     TlsOptions tls; ///< Certificate checks for `wss://`.
     /// Sent as the handshake's User-Agent header.

@@ -18,6 +18,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace livechat::rtm::detail {
@@ -39,6 +40,7 @@ struct RequestWriter {
     const void* object;
     error_code (*write)(nlohmann::json& out, const void* object, Diagnostics& diag);
     std::string_view version = {}; ///< the envelope's `version`, or empty
+    std::optional<Delivery> delivery = std::nullopt; ///< the client's when empty
 };
 
 /// A core speaking `protocol` (a version's description, which lives as long as the program).

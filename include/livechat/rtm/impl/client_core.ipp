@@ -60,11 +60,15 @@ inline void ClientCore::start_request(std::string_view action, RequestWriter wri
     }
     std::string id = book_.next_id();
     on_cancel(handler, [id](ClientCore& self) { self.cancel_request(id); });
+    auto resend = record_send(action, payload, writer);
     std::string frame = encode_request(action, id, payload, writer.version);
     // RTM: login goes first, and at most max_in_flight requests are pending per connection;
-    // everything else waits in order.
-    auto deadline = later(cfg_.request_timeout);
-    book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), diag}, deadline);
+    // everything else waits in order. An exactly-once send has no deadline of its own: it
+    // ends when its outcome is known (or the run ends, or the app cancels it).
+    auto deadline = resend ? std::chrono::steady_clock::time_point::max() : later(cfg_.request_timeout);
+    if (resend)
+        resend->id = id;
+    book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), diag, std::move(resend)}, deadline);
     note_deadline(deadline);
     pump();
 }
@@ -215,8 +219,20 @@ inline void ClientCore::run_command(const cmd::FailPending& c)
         deadline_timer_.cancel();
         armed_deadline_.reset();
     }
-    for (auto& taken : book_.on_connection_lost(c.keep_queued))
-        complete(std::move(taken.entry.handler), c.ec);
+    for (auto& taken : book_.on_connection_lost(c.keep_queued)) {
+        // An exactly-once send that was on the wire waits for the next login's look-up.
+        if (c.keep_queued && taken.entry.resend && taken.stage == Book::Stage::in_flight)
+            unsure_.push_back(std::move(taken.entry));
+        else
+            complete(std::move(taken.entry.handler), c.ec);
+    }
+    unsure_.sort([](const Pending& a, const Pending& b) { return a.resend->seq < b.resend->seq; });
+    resolving_ = false; // a look-up under way is lost with the line; the next login starts over
+    ++lookup_round_;
+    if (!c.keep_queued) { // the run ends: their outcome stays unknown
+        for (auto& p : std::exchange(unsure_, {}))
+            complete(std::move(p.handler), c.ec);
+    }
 }
 
 inline void ClientCore::run_command(const cmd::NotifyState& c)

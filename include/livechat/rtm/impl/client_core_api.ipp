@@ -6,6 +6,7 @@
 
 #include <livechat/rtm/impl/client_core.ipp>
 #include <livechat/rtm/impl/client_core_events.ipp>
+#include <livechat/rtm/impl/client_core_outbox.ipp>
 #include <livechat/rtm/impl/client_core_recovery.ipp>
 
 namespace livechat::rtm::detail {

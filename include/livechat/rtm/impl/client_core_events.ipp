@@ -117,7 +117,7 @@ inline void ClientCore::finish(std::optional<Book::Taken> taken, error_code ec, 
 {
     if (!taken)
         return;
-    if (taken->stage == Book::Stage::tracked) {
+    if (taken->stage == Book::Stage::tracked && !taken->entry.handler) { // the login
         on_login_response(ec, std::move(payload), diag);
         return pump();
     }
@@ -141,8 +141,10 @@ inline void ClientCore::on_login_response(error_code ec, std::shared_ptr<const n
     }
     complete_login_waiters(ec, payload, diag);
     execute(session_.on_login_result(ec));
-    if (!ec && ready())
+    if (!ec && ready()) {
+        resolve_unsure();
         start_recovery(*payload);
+    }
 }
 
 inline error_code ClientCore::check_customer(const nlohmann::json& payload)
@@ -168,7 +170,14 @@ inline void ClientCore::cancel_request(const std::string& id)
 {
     if (auto taken = book_.take(id)) {
         complete(std::move(taken->entry.handler), asio::error::operation_aborted);
-        pump();
+        return pump();
+    }
+    for (auto it = unsure_.begin(); it != unsure_.end(); ++it) { // waiting for its look-up
+        if (it->resend->id == id) {
+            auto handler = std::move(it->handler);
+            unsure_.erase(it);
+            return complete(std::move(handler), asio::error::operation_aborted);
+        }
     }
 }
 
@@ -196,7 +205,7 @@ inline void ClientCore::on_deadline()
 {
     armed_deadline_.reset();
     for (auto& taken : book_.take_expired(now())) {
-        if (taken.stage == Book::Stage::tracked) {
+        if (taken.stage == Book::Stage::tracked && !taken.entry.handler) {
             run_diag_.client_message = "the login response did not arrive in time";
             execute(session_.on_login_result(error::deadline_exceeded));
         } else {

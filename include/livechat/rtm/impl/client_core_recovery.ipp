@@ -46,7 +46,7 @@ inline void ClientCore::recover(RecoveryStep step)
                 self->on_history(round, ec, std::move(reply));
         };
         auto deadline = later(cfg_.request_timeout);
-        book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), nullptr}, deadline);
+        book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), nullptr, nullptr}, deadline);
         note_deadline(deadline);
         return pump();
     }

@@ -54,6 +54,8 @@ public:
     {
         for (auto& taken : book_.take_all())
             complete(std::move(taken.entry.handler), asio::error::operation_aborted);
+        for (auto& p : unsure_)
+            complete(std::move(p.handler), asio::error::operation_aborted);
         complete_login_waiters(asio::error::operation_aborted, nullptr, run_diag_);
         if (run_handler_)
             post_completion(std::move(run_handler_), error_code(asio::error::operation_aborted));
@@ -96,9 +98,20 @@ public:
     void set_recovery_listener(std::function<void(const RecoveryReport&)> l) { recovery_listener_ = std::move(l); }
 
 private:
+    /// What an exactly-once `send_event` needs to be looked up and sent again.
+    struct SendRecord {
+        std::string action;
+        nlohmann::json payload; ///< with the event's custom_id
+        std::string version;
+        std::string chat_id;
+        std::string custom_id;
+        std::string id;        ///< the request id its cancellation names
+        std::uint64_t seq = 0; ///< the order the app sent it in
+    };
     struct Pending {
         ReplyHandler handler; ///< empty for the login, which the core itself sends
         Diagnostics* diag = nullptr;
+        std::unique_ptr<SendRecord> resend; ///< set for an exactly-once send_event
     };
     using Book = RequestBook<Pending>;
     struct LoginWaiter {
@@ -223,12 +236,27 @@ private:
     void complete_login_waiters(
         error_code ec, const std::shared_ptr<const nlohmann::json>& payload, const Diagnostics& diag);
     void cancel_request(const std::string& id);
+
+    // ---- the exactly-once outbox (impl/client_core_outbox.ipp) --------------------------------
+
+    /// The app's `send_event` with `delivery::exactly_once`: what is kept to send it again.
+    std::unique_ptr<SendRecord> record_send(std::string_view action, nlohmann::json& payload, const RequestWriter& w);
+    /// After a login: looks up every send whose answer the last connection lost.
+    void resolve_unsure();
+    void lookup_next_chat();
+    void lookup_send();
+    void on_lookup(std::uint64_t round, error_code ec, Reply reply);
+    /// Completes (found) or sends again (not found) every unsure send to the chat just read.
+    void settle_chat();
+    void fail_chat(error_code ec);
+    void resubmit_first(Pending p);
     void cancel_login_waiter(std::uint64_t id);
 
-    /// Sends the queued requests that may go now.
+    /// Sends the queued requests that may go now (none while unsure sends are looked up: one
+    /// sent again goes before those that came after it).
     void pump()
     {
-        book_.release(ready(), [this](std::string frame) { send_frame(std::move(frame)); });
+        book_.release(ready() && !resolving_, [this](std::string frame) { send_frame(std::move(frame)); });
     }
 
     void send_frame(std::string frame)
@@ -337,6 +365,16 @@ private:
 
     Recovery recovery_;
     std::function<void(const RecoveryReport&)> recovery_listener_;
+
+    /// Exactly-once sends whose answer a lost connection took, in the order they were sent. A
+    /// list: erasing never move-assigns handlers (Asio 1.26's any_completion_handler recurses).
+    std::list<Pending> unsure_;
+    std::uint64_t sends_ = 0;     ///< exactly-once sends so far (their order)
+    bool resolving_ = false;      ///< unsure sends are being looked up
+    std::uint64_t lookup_round_ = 0;
+    std::unique_ptr<HistoryReader> lookup_reader_;
+    std::string lookup_chat_;
+    std::vector<HistoryThread> lookup_threads_;
 
     PushDispatcher pushes_;
     std::function<void(SessionState, error_code)> state_listener_;

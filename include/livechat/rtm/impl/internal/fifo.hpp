@@ -27,6 +27,17 @@ public:
         items_.emplace_back(std::forward<Args>(args)...); // pop_front resets an emptied queue
     }
 
+    /// Puts an item before all others (rare: a resent request; linear when no slot is free).
+    template <class... Args>
+    void emplace_front(Args&&... args)
+    {
+        if (head_ > 0) {
+            items_[--head_] = T(std::forward<Args>(args)...);
+            return;
+        }
+        items_.insert(items_.begin(), T(std::forward<Args>(args)...));
+    }
+
     T& front() { return items_[head_]; }
 
     void pop_front()

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,12 @@ public:
     /// Reads the response to the request next() gave last, appending the threads it holds
     /// (newest first) to `out`. False when the response does not have the documented shape.
     virtual bool read(const nlohmann::json& payload, std::vector<HistoryThread>& out) = 0;
+};
+
+/// The chat and the event's `custom_id` of a request that sends an event.
+struct OutboxTarget {
+    std::string chat_id;
+    std::string custom_id;
 };
 
 /// The API version a URL's path names (`/v3.6/customer/...` gives "3.6"), or empty.
@@ -158,6 +165,15 @@ public:
     virtual std::string_view event_push() const noexcept = 0;
     /// The push that says a thread ended (`{chat_id, thread_id}`).
     virtual std::string_view closed_push() const noexcept = 0;
+
+    // ---- the exactly-once outbox ----------------------------------------------------------
+
+    /// When `action` sends an event to a chat (`send_event`), its chat and the event's
+    /// `custom_id`, which it sets to `make_id()` when the event has none; else nothing.
+    virtual std::optional<OutboxTarget> outbox_target(std::string_view action, nlohmann::json& payload,
+        const std::function<std::string()>& make_id) const = 0;
+    /// The response payload of that send, made from the stored event found in `thread_id`.
+    virtual nlohmann::json sent_response(std::string_view thread_id, const nlohmann::json& event) const = 0;
 };
 
 } // namespace livechat::rtm::detail

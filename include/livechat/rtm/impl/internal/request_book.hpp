@@ -60,6 +60,14 @@ public:
         ++queued_;
     }
 
+    /// As submit(), ahead of every waiting request (one that is sent again keeps its place).
+    void submit_first(std::string id, std::string frame, Entry entry, time_point deadline)
+    {
+        slots_.add(id, deadline, Slot{std::move(entry), Stage::queued});
+        waiting_.emplace_front(std::move(id), std::move(frame));
+        ++queued_;
+    }
+
     /// A request the driver sends itself at once, outside the limit and the queue (the login).
     void track(std::string id, Entry entry, time_point deadline)
     {

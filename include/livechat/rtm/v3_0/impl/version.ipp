@@ -202,6 +202,28 @@ public:
 
     std::string_view event_push() const noexcept override { return IncomingEvent::name; }
     std::string_view closed_push() const noexcept override { return ThreadClosed::name; }
+
+    std::optional<rtm::detail::OutboxTarget> outbox_target(std::string_view action, nlohmann::json& payload,
+        const std::function<std::string()>& make_id) const override
+    {
+        // RTM: send_event {chat_id, event {..., custom_id}}; the same from 3.0 to 3.6.
+        if (action != SendEvent::name)
+            return std::nullopt;
+        auto chat = string_member(payload, "chat_id");
+        auto event = payload.find("event");
+        if (chat.empty() || event == payload.end() || !event->is_object())
+            return std::nullopt;
+        auto custom = string_member(*event, "custom_id");
+        if (custom.empty())
+            (*event)["custom_id"] = custom = make_id();
+        return rtm::detail::OutboxTarget{std::move(chat), std::move(custom)};
+    }
+
+    nlohmann::json sent_response(std::string_view thread_id, const nlohmann::json& event) const override
+    {
+        // v3.0: {thread_id, event}, the stored event.
+        return {{"thread_id", thread_id}, {"event", event}};
+    }
 };
 
 LIVECHAT_RTM_DECL const rtm::detail::Protocol& Version::protocol() noexcept

@@ -69,6 +69,12 @@ public:
     std::string_view event_push() const noexcept override { return IncomingEvent::name; }
     std::string_view closed_push() const noexcept override { return ChatDeactivated::name; }
 
+    nlohmann::json sent_response(std::string_view, const nlohmann::json& event) const override
+    {
+        // RTM 3.1+: {event_id}.
+        return {{"event_id", string_member(event, "id")}};
+    }
+
 protected:
     std::string_view chat_started_push() const noexcept override { return IncomingChat::name; }
 };
