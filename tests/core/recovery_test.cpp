@@ -196,6 +196,27 @@ TEST(Recovery, AMalformedOrFailedAnswerFailsItsChatAndTheNextIsRead)
     EXPECT_TRUE(f.recovery.step().done);
 }
 
+TEST(Recovery, ARequestThatTimedOutIsAskedAgainWhileTheBudgetLasts)
+{
+    rtm::RecoveryOptions o;
+    o.max_requests_per_chat = 2;
+    Fixture f(o);
+    f.saw("C1", "T1", "e1");
+    ASSERT_TRUE(f.recovery.begin(json::object(), now));
+    auto first = f.recovery.step();
+    ASSERT_TRUE(first.request);
+    detail::RecoveryStep s;
+    ASSERT_TRUE(f.recovery.answer(rtm::error::deadline_exceeded, nullptr, s));
+    ASSERT_TRUE(s.request); // the same question again
+    EXPECT_EQ(s.request->payload, first.request->payload);
+    EXPECT_TRUE(s.reports.empty());
+    detail::RecoveryStep last;
+    ASSERT_TRUE(f.recovery.answer(rtm::error::request_timeout, nullptr, last)); // budget spent
+    ASSERT_EQ(last.reports.size(), 1u);
+    EXPECT_EQ(last.reports[0].ec, rtm::error::request_timeout);
+    EXPECT_FALSE(last.request);
+}
+
 TEST(Recovery, ALostConnectionEndsTheRoundButThePushesStayHeld)
 {
     Fixture f;

@@ -31,7 +31,8 @@ inline void ClientCore::recover(RecoveryStep step)
             step = recovery_.step();
             continue;
         }
-        // Sent as the app's requests are: queued behind those waiting, within max_in_flight.
+        // Through the queue, within max_in_flight, but ahead of the app's waiting requests: the
+        // live pushes wait for the round, and a line that drops often leaves it little time.
         auto& request = *step.request;
         if (book_.full(ready())) { // this chat fails; the next may find room
             RecoveryStep failed;
@@ -46,7 +47,7 @@ inline void ClientCore::recover(RecoveryStep step)
                 self->on_history(round, ec, std::move(reply));
         };
         auto deadline = later(cfg_.request_timeout);
-        book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), nullptr, nullptr}, deadline);
+        book_.submit_first(std::move(id), std::move(frame), Pending{std::move(handler), nullptr, nullptr}, deadline);
         note_deadline(deadline);
         return pump();
     }

@@ -173,6 +173,13 @@ public:
             interrupt();
             return false;
         }
+        // A request that ran out of time (ours or the server's) is asked again while the
+        // chat's request budget lasts: the readers move on only when an answer is read.
+        if ((ec == error::deadline_exceeded || ec == error::request_timeout) &&
+            current_->requests < opt_.max_requests_per_chat) {
+            s = step();
+            return true;
+        }
         if (!ec && (!payload || !current_->reader->read(*payload, current_->threads)))
             ec = error::malformed_payload;
         if (ec)
