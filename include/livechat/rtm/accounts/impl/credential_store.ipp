@@ -3,23 +3,13 @@
 #define LIVECHAT_RTM_ACCOUNTS_IMPL_CREDENTIAL_STORE_IPP
 
 #include <livechat/rtm/accounts/credential_store.hpp>
+#include <livechat/rtm/impl/internal/atomic_file.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <cstdio>
-#include <fstream>
-#include <random>
-#include <sstream>
-
-#if defined(_WIN32)
-#include <filesystem>
-#else
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace livechat::rtm::accounts {
 
@@ -77,41 +67,19 @@ inline error_code identity_from_text(std::string_view text, StoredIdentity& out)
     return {};
 }
 
-#if !defined(_WIN32)
-/// Writes all of `text` to `fd`, retrying short writes and interrupted calls.
-inline bool write_all(int fd, std::string_view text)
-{
-    while (!text.empty()) {
-        auto n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-#endif
-
 } // namespace detail
 
 LIVECHAT_RTM_DECL error_code FileCredentialStore::load(std::optional<StoredIdentity>& out)
 {
     std::lock_guard<std::mutex> lock(mutex_);
     out.reset();
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) {
-        if (errno == ENOENT)
-            return {}; // nothing stored yet
-        return error::store_failed;
+    std::string text;
+    switch (rtm::detail::read_file_bounded(path_, detail::max_store_file, text)) {
+    case rtm::detail::FileRead::missing: return {}; // nothing stored yet
+    case rtm::detail::FileRead::failed: return error::store_failed;
+    case rtm::detail::FileRead::too_big: return error::store_corrupt;
+    case rtm::detail::FileRead::ok: break;
     }
-    std::string text(detail::max_store_file + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad())
-        return error::store_failed;
-    if (text.size() > detail::max_store_file)
-        return error::store_corrupt;
     StoredIdentity id;
     if (auto ec = detail::identity_from_text(text, id))
         return ec;
@@ -122,40 +90,9 @@ LIVECHAT_RTM_DECL error_code FileCredentialStore::load(std::optional<StoredIdent
 LIVECHAT_RTM_DECL error_code FileCredentialStore::save(const StoredIdentity& identity)
 {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto text = detail::identity_text(identity);
-    // A name of our own beside the target (same file system, so rename is atomic).
-    std::random_device rd;
-    auto temp = path_ + ".tmp-" + std::to_string(rd()) + std::to_string(rd());
-#if defined(_WIN32)
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out || !(out << text) || !out.flush())
-            return std::remove(temp.c_str()), make_error_code(error::store_failed);
-    }
-    std::error_code fs_ec;
-    std::filesystem::rename(temp, path_, fs_ec);
-    if (fs_ec)
-        return std::remove(temp.c_str()), make_error_code(error::store_failed);
-    return {};
-#else
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd < 0)
+    if (!rtm::detail::write_file_atomically(path_, detail::identity_text(identity)))
         return error::store_failed;
-    bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0 && detail::write_all(fd, text) && ::fsync(fd) == 0;
-    ok = ::close(fd) == 0 && ok;
-    if (!ok || ::rename(temp.c_str(), path_.c_str()) != 0) {
-        ::unlink(temp.c_str());
-        return error::store_failed;
-    }
-    // Make the rename itself durable: flush the directory entry.
-    auto slash = path_.rfind('/');
-    auto dir = slash == std::string::npos ? std::string(".") : (slash == 0 ? std::string("/") : path_.substr(0, slash));
-    if (int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
     return {};
-#endif
 }
 
 LIVECHAT_RTM_DECL error_code FileCredentialStore::clear()
