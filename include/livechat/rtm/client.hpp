@@ -273,6 +273,15 @@ public:
         detail::set_recovery_listener(*core_, std::move(listener));
     }
 
+    /// Called (through the client's executor) once for each send a previous client left in
+    /// `ClientConfig::session_store`, when this client's first login has settled it: found in
+    /// the chat, or sent now (then `response` is the answer), or why not. Set it before
+    /// `async_run`. Replaces the previous listener.
+    void on_restored_send(std::function<void(const RestoredSend&)> listener)
+    {
+        detail::set_restored_send_listener(*core_, std::move(listener));
+    }
+
     /// What is known about the error that ended the last run (server text, config problem,
     /// the `customer_disconnected` reason in `server_type`).
     const Diagnostics& diagnostics() const noexcept { return detail::run_diagnostics_of(*core_); }

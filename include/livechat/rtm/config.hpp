@@ -5,11 +5,13 @@
 #include <livechat/rtm/error.hpp>
 #include <livechat/rtm/reconnect.hpp>
 #include <livechat/rtm/recovery.hpp>
+#include <livechat/rtm/session_store.hpp>
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -187,6 +189,11 @@ struct ClientConfig {
     /// How `send_event` is delivered across a lost connection, unless a request says
     /// otherwise (`RequestOptions::delivery`).
     Delivery delivery = Delivery::at_most_once;
+    /// Keeps the exactly-once sends not settled yet and each chat's last received event across
+    /// an app restart (a `FileSessionStore`, or your own): the next client given the same store
+    /// looks those sends up and sends them again if needed (`on_restored_send`), and recovers
+    /// what the chats received meanwhile. Empty: nothing outlives the client.
+    std::shared_ptr<SessionStore> session_store;
 
     TlsOptions tls; ///< Certificate checks for `wss://`.
     /// Sent as the handshake's User-Agent header.

@@ -35,6 +35,8 @@ enum class error {
     request_queue_full,     ///< more requests are waiting than `max_queued_requests` allows
     nesting_too_deep,       ///< an inbound JSON text nests deeper than `max_json_nesting`
     recovery_incomplete,    ///< recovery after a re-login stopped at a bound (RecoveryReport)
+    store_failed,           ///< the session store could not be read or written (SessionStore)
+    store_corrupt,          ///< the session store holds something that is not a stored session
 
     // --- reported by the server in "error.type" --------------------------------------------
     authentication = 100,

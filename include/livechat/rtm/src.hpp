@@ -14,6 +14,7 @@
 #include <livechat/rtm/impl/internal/session.ipp>
 #include <livechat/rtm/impl/push_dispatcher.ipp>
 #include <livechat/rtm/impl/reconnect.ipp>
+#include <livechat/rtm/impl/session_store.ipp>
 #include <livechat/rtm/impl/timestamp.ipp>
 
 #endif

@@ -61,6 +61,7 @@ LIVECHAT_RTM_DECL const Diagnostics& run_diagnostics_of(const ClientCore& impl) 
 LIVECHAT_RTM_DECL void set_reconnect_listener(ClientCore& impl,
     std::function<void(std::chrono::milliseconds, const DisconnectCause&)> listener);
 LIVECHAT_RTM_DECL void set_recovery_listener(ClientCore& impl, std::function<void(const RecoveryReport&)> listener);
+LIVECHAT_RTM_DECL void set_restored_send_listener(ClientCore& impl, std::function<void(const RestoredSend&)> listener);
 LIVECHAT_RTM_DECL void set_state_listener(
     ClientCore& impl, std::function<void(SessionState, error_code)> listener);
 

@@ -18,6 +18,7 @@ inline void ClientCore::start_run(RunHandler handler)
     // Asio 1.26's any_completion_handler move assignment recurses forever: swap instead.
     RunHandler(std::move(handler)).swap(run_handler_);
     running_ = true;
+    load_store();
     session_ = Session(settings());
     on_cancel(run_handler_, [](ClientCore& self) { self.stop(); });
     execute(session_.on_start());
@@ -66,8 +67,10 @@ inline void ClientCore::start_request(std::string_view action, RequestWriter wri
     // everything else waits in order. An exactly-once send has no deadline of its own: it
     // ends when its outcome is known (or the run ends, or the app cancels it).
     auto deadline = resend ? std::chrono::steady_clock::time_point::max() : later(cfg_.request_timeout);
-    if (resend)
+    if (resend) {
         resend->id = id;
+        keep_send(*resend);
+    }
     book_.submit(std::move(id), std::move(frame), Pending{std::move(handler), diag, std::move(resend)}, deadline);
     note_deadline(deadline);
     pump();
@@ -221,17 +224,23 @@ inline void ClientCore::run_command(const cmd::FailPending& c)
     }
     for (auto& taken : book_.on_connection_lost(c.keep_queued)) {
         // An exactly-once send that was on the wire waits for the next login's look-up.
-        if (c.keep_queued && taken.entry.resend && taken.stage == Book::Stage::in_flight)
+        if (c.keep_queued && taken.entry.resend && taken.stage == Book::Stage::in_flight) {
             unsure_.push_back(std::move(taken.entry));
-        else
-            complete(std::move(taken.entry.handler), c.ec);
+            continue;
+        }
+        if (c.ec != asio::error::operation_aborted) // stopped: the session store keeps it
+            settle(taken.entry);
+        complete(std::move(taken.entry.handler), c.ec);
     }
     unsure_.sort([](const Pending& a, const Pending& b) { return a.resend->seq < b.resend->seq; });
     resolving_ = false; // a look-up under way is lost with the line; the next login starts over
     ++lookup_round_;
     if (!c.keep_queued) { // the run ends: their outcome stays unknown
-        for (auto& p : std::exchange(unsure_, {}))
+        for (auto& p : std::exchange(unsure_, {})) {
+            if (c.ec != asio::error::operation_aborted)
+                settle(p);
             complete(std::move(p.handler), c.ec);
+        }
     }
 }
 

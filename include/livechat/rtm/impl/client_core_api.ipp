@@ -8,6 +8,7 @@
 #include <livechat/rtm/impl/client_core_events.ipp>
 #include <livechat/rtm/impl/client_core_outbox.ipp>
 #include <livechat/rtm/impl/client_core_recovery.ipp>
+#include <livechat/rtm/impl/client_core_store.ipp>
 
 namespace livechat::rtm::detail {
 
@@ -72,6 +73,11 @@ LIVECHAT_RTM_DECL void set_reconnect_listener(
 LIVECHAT_RTM_DECL void set_recovery_listener(ClientCore& core, std::function<void(const RecoveryReport&)> listener)
 {
     core.set_recovery_listener(std::move(listener));
+}
+
+LIVECHAT_RTM_DECL void set_restored_send_listener(ClientCore& core, std::function<void(const RestoredSend&)> listener)
+{
+    core.set_restored_send_listener(std::move(listener));
 }
 
 LIVECHAT_RTM_DECL void set_state_listener(ClientCore& core, std::function<void(SessionState, error_code)> listener)

@@ -110,6 +110,7 @@ inline void ClientCore::deliver(const Frame& frame, std::string_view text, const
     if (frame.version)
         version = *frame.version;
     pushes_.dispatch(RawPush{frame.action, rid, frame.payload, text, version});
+    note_marks();
 }
 
 inline void ClientCore::finish(std::optional<Book::Taken> taken, error_code ec, std::shared_ptr<const nlohmann::json> payload,
@@ -123,6 +124,7 @@ inline void ClientCore::finish(std::optional<Book::Taken> taken, error_code ec, 
     }
     // The core is done with the message first: the handler may send, stop or destroy the
     // client (this core stays alive: on_connection holds it).
+    settle(taken->entry);
     pump();
     complete(std::move(taken->entry.handler), ec, std::move(payload), taken->entry.diag, &diag, Run::now);
 }
@@ -142,6 +144,7 @@ inline void ClientCore::on_login_response(error_code ec, std::shared_ptr<const n
     complete_login_waiters(ec, payload, diag);
     execute(session_.on_login_result(ec));
     if (!ec && ready()) {
+        apply_restored();
         resolve_unsure();
         start_recovery(*payload);
     }
@@ -169,11 +172,13 @@ inline void ClientCore::complete_login_waiters(
 inline void ClientCore::cancel_request(const std::string& id)
 {
     if (auto taken = book_.take(id)) {
+        settle(taken->entry);
         complete(std::move(taken->entry.handler), asio::error::operation_aborted);
         return pump();
     }
     for (auto it = unsure_.begin(); it != unsure_.end(); ++it) { // waiting for its look-up
         if (it->resend->id == id) {
+            settle(*it);
             auto handler = std::move(it->handler);
             unsure_.erase(it);
             return complete(std::move(handler), asio::error::operation_aborted);
@@ -209,6 +214,7 @@ inline void ClientCore::on_deadline()
             run_diag_.client_message = "the login response did not arrive in time";
             execute(session_.on_login_result(error::deadline_exceeded));
         } else {
+            settle(taken.entry);
             complete(std::move(taken.entry.handler), error::deadline_exceeded);
         }
     }

@@ -113,7 +113,7 @@ inline void ClientCore::settle_chat()
                     thread = t.id;
                 }
         if (stored)
-            complete(std::move(it->handler), {}, std::make_shared<const nlohmann::json>(protocol_.sent_response(thread, *stored)),
+            settle(*it), complete(std::move(it->handler), {}, std::make_shared<const nlohmann::json>(protocol_.sent_response(thread, *stored)),
                 it->diag, nullptr);
         else
             again.push_back(std::move(*it));
@@ -129,6 +129,7 @@ inline void ClientCore::fail_chat(error_code ec)
     // The chat could not be read: whether these sends arrived stays unknown, and they say so.
     for (auto it = unsure_.begin(); it != unsure_.end();) {
         if (it->resend->chat_id == lookup_chat_) {
+            settle(*it);
             complete(std::move(it->handler), ec);
             it = unsure_.erase(it);
         } else {

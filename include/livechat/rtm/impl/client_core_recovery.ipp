@@ -25,6 +25,7 @@ inline void ClientCore::recover(RecoveryStep step)
             pushes_.dispatch(RawPush{p.action, std::nullopt, frame["payload"], text, std::nullopt, true});
         }
         report(std::move(step.reports));
+        note_marks();
         if (step.done)
             return release_held();
         if (!step.request) {

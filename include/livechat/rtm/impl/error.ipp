@@ -72,6 +72,8 @@ inline const char* client_error_message(error e) noexcept
     case error::request_queue_full: return "too many requests are waiting to be sent";
     case error::nesting_too_deep: return "an inbound JSON text is nested too deeply";
     case error::recovery_incomplete: return "recovery after a re-login stopped at one of its bounds";
+    case error::store_failed: return "the session store could not be read or written";
+    case error::store_corrupt: return "the session store does not hold a stored session";
     default: return nullptr;
     }
 }

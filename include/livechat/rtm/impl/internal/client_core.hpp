@@ -29,6 +29,8 @@
 #include <nlohmann/json.hpp>
 
 #include <list>
+#include <map>
+#include <optional>
 #include <random>
 
 namespace livechat::rtm::detail {
@@ -96,6 +98,7 @@ public:
         reconnect_listener_ = std::move(l);
     }
     void set_recovery_listener(std::function<void(const RecoveryReport&)> l) { recovery_listener_ = std::move(l); }
+    void set_restored_send_listener(std::function<void(const RestoredSend&)> l) { restored_listener_ = std::move(l); }
 
 private:
     /// What an exactly-once `send_event` needs to be looked up and sent again.
@@ -252,6 +255,20 @@ private:
     void resubmit_first(Pending p);
     void cancel_login_waiter(std::uint64_t id);
 
+    // ---- the session store (impl/client_core_store.ipp) ---------------------------------------
+
+    /// At the first run: what a previous client left (used after the first login).
+    void load_store();
+    /// After the first login: the restored chats are recovered, the restored sends looked up.
+    void apply_restored();
+    /// An exactly-once send was recorded / has its outcome (unless the client's end aborted it).
+    void keep_send(const SendRecord& r);
+    void settle(const Pending& p);
+    /// Saves when a chat's last received event moved.
+    void note_marks();
+    void save_store();
+    void report_restored(RestoredSend r);
+
     /// Sends the queued requests that may go now (none while unsure sends are looked up: one
     /// sent again goes before those that came after it).
     void pump()
@@ -375,6 +392,14 @@ private:
     std::unique_ptr<HistoryReader> lookup_reader_;
     std::string lookup_chat_;
     std::vector<HistoryThread> lookup_threads_;
+
+    // The session store: the sends not settled (by their order) and what was loaded.
+    std::map<std::uint64_t, StoredSend> kept_;
+    bool store_loaded_ = false;
+    std::optional<StoredSession> restored_; ///< loaded, not used yet (its outbox is in kept_)
+    std::vector<std::uint64_t> restored_sends_;
+    std::uint64_t saved_changes_ = 0;
+    std::function<void(const RestoredSend&)> restored_listener_;
 
     PushDispatcher pushes_;
     std::function<void(SessionState, error_code)> state_listener_;

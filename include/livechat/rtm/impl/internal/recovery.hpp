@@ -9,6 +9,7 @@
 
 #include <livechat/rtm/impl/internal/protocol.hpp>
 #include <livechat/rtm/recovery.hpp>
+#include <livechat/rtm/session_store.hpp>
 
 #include <boost/asio/error.hpp>
 
@@ -71,21 +72,54 @@ public:
         if (!a.event_id.empty() && m.has(id))
             return false;
         m.remember(id);
+        ++changes_;
         return true;
     }
 
+    // ---- across an app restart (SessionStore) ------------------------------------------------
+
+    /// A chat the previous client left in the store: the first login reads it back to there.
+    void restore(const StoredChat& c)
+    {
+        if (c.chat_id.empty() || c.event_id.empty())
+            return;
+        auto& m = mark(c.chat_id);
+        m.open_thread = c.thread_id;
+        m.remember(c.event_id);
+        restored_ = true;
+    }
+    /// Each chat's last received event, the most recently active first.
+    std::vector<StoredChat> stored() const
+    {
+        std::vector<const Mark*> by_activity;
+        for (auto& [id, m] : marks_)
+            if (!m.last_event.empty())
+                by_activity.push_back(&m);
+        std::sort(by_activity.begin(), by_activity.end(),
+            [](const Mark* a, const Mark* b) { return a->touched > b->touched; });
+        std::vector<StoredChat> out;
+        for (auto* m : by_activity)
+            out.push_back(StoredChat{m->chat_id, m->open_thread, m->last_event});
+        return out;
+    }
+    /// Counts the changes of a chat's last received event (the core saves when it moved).
+    std::uint64_t changes() const noexcept { return changes_; }
+
     // ---- rounds ----------------------------------------------------------------------------
 
-    /// Called after every successful login. The first one only notes the time (a chat the app
-    /// never heard of counts its missed events from there); later ones start a round. True
+    /// Called after every successful login. The first one notes the time (a chat the app never
+    /// heard of counts its missed events from there) and reads only the chats restored from a
+    /// session store; later ones start a round. True
     /// when the round has chats to read: pushes are held from now until the step that is done.
     bool begin(const nlohmann::json& login_response, std::chrono::system_clock::time_point now)
     {
         if (!opt_.enabled)
             return false;
-        if (!baseline_) {
+        bool first = !baseline_;
+        if (first) {
             baseline_ = now;
-            return false;
+            if (!restored_) // only chats restored from a session store are read now
+                return false;
         }
         ++round_;
         current_.reset();
@@ -98,7 +132,7 @@ public:
             [](const Mark* a, const Mark* b) { return a->touched > b->touched; });
         for (auto* m : by_activity)
             chats_.push_back(m->chat_id);
-        for (auto& id : protocol_.unread_chats(login_response))
+        for (auto& id : first ? std::vector<std::string>() : protocol_.unread_chats(login_response))
             if (std::find(chats_.begin(), chats_.end(), id) == chats_.end())
                 chats_.push_back(std::move(id));
         if (chats_.empty())
@@ -262,6 +296,7 @@ private:
             }
             it = marks_.emplace(std::string(chat_id), Mark{}).first;
             it->second.chat_id = it->first;
+
         }
         it->second.touched = ++clock_;
         return it->second;
@@ -323,6 +358,7 @@ private:
             if (m.has(id))
                 continue;
             m.remember(id);
+            ++changes_;
             m.open_thread = thread.id;
             newest_thread_delivered = newest_thread_delivered || at->thread == 0;
             s.pushes.push_back(RecoveredPush{protocol_.event_push(),
@@ -346,6 +382,8 @@ private:
     const Protocol& protocol_;
     std::map<std::string, Mark, std::less<>> marks_;
     std::uint64_t clock_ = 0;
+    std::uint64_t changes_ = 0;
+    bool restored_ = false; ///< a chat came from a session store (read at the first login)
     std::optional<std::chrono::system_clock::time_point> baseline_;
 
     std::uint64_t round_ = 0;
