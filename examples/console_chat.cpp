@@ -5,7 +5,8 @@
 //   console_chat --organization-id ID --token-file F   with your LiveChat organization (3.6)
 //   console_chat --organization-id ID --client-id C    ... getting its own tokens; the customer
 //                                     is kept in ~/.livechat-rtm-console-chat.json across runs
-//                                     (--identity-file F to keep it elsewhere)
+//                                     (--identity-file F to keep it elsewhere), and its
+//                                     unsent lines and last read events in F.session
 //   console_chat_v3_0 ...             the same over v3.0 (--license-id N for LiveChat)
 //
 // Type a line and press Enter to send it; /file PATH sends a file (up to 10 MB, through the
@@ -52,6 +53,12 @@ public:
         // recovered (ClientConfig::recovery): shown as such.
         subs_.push_back(client_.pushes().on<api::IncomingEvent>(
             [this](const api::IncomingEvent& p, const rtm::RawPush& raw) { show(p, raw.recovered); }));
+        // A line sent when the connection dropped, or left unsent when the app was closed (with
+        // a session store), is delivered once after the next login.
+        client_.on_restored_send([this](const rtm::RestoredSend& r) {
+            say(r.ec ? "  (a message from your last session could not be delivered: " + r.ec.message() + ")"
+                     : "  (a message from your last session was delivered)");
+        });
         client_.on_recovery([this](const rtm::RecoveryReport& r) {
             if (r.ec)
                 say("  (could not fetch everything missed in chat " + r.chat_id + ": " + r.ec.message() + ")");
@@ -378,6 +385,10 @@ int main(int argc, char** argv)
         args.push_back(identity_flag.data());
         args.push_back(home_identity.data());
     }
+    std::string identity_file; // the session store goes beside it
+    for (std::size_t i = 1; i + 1 < args.size(); ++i)
+        if (std::string(args[i]) == identity_flag)
+            identity_file = args[i + 1];
     auto target = examples::make_target(ioc.get_executor(), static_cast<int>(args.size()), args.data());
     if (!target)
         return 2;
@@ -395,7 +406,11 @@ int main(int argc, char** argv)
               << (demo ? "(demo: a scripted customer types)\n" : "Type a message and press Enter; /quit leaves.\n");
     if (target->mock) // the mock's agent greets whoever logs in (3.6 shows it; v3.0 has no greetings)
         target->mock->agent_greeting("Hi! Ask us anything.");
-    ConsoleChat chat(ioc, target->config, target->web);
+    auto cfg = target->config;
+    cfg.delivery = rtm::delivery::exactly_once; // a typed line reaches the chat once, dropped line or not
+    if (has_client) // the customer is kept across runs: so are its unsent lines and what it read
+        cfg.session_store = std::make_shared<rtm::FileSessionStore>(identity_file + ".session");
+    ConsoleChat chat(ioc, std::move(cfg), target->web);
     DemoCustomer customer(ioc, chat);
 
     std::optional<RawTerminal> terminal;
