@@ -150,6 +150,7 @@ TYPED_TEST(SessionStore, AnUnsentMessageIsDeliveredOnceByTheNextProcess)
 // look: the next process finds it and does not send it again.
 TYPED_TEST(SessionStore, ASendTheServerStoredIsFoundByTheNextProcessNotSentAgain)
 {
+    Outcome<json> sent; // outlives the client: its destruction completes the send
     {
         auto first = this->run(this->config([](rtm::ClientConfig& c) {
             c.reconnect.enabled = true;
@@ -158,12 +159,14 @@ TYPED_TEST(SessionStore, ASendTheServerStoredIsFoundByTheNextProcessNotSentAgain
         }));
         this->start_chat(*first);
         this->server->script("send_event", Reaction::apply_then_cut());
-        Outcome<json> sent;
         this->send(*first, "stored, answer lost", sent);
         ASSERT_TRUE(run_until(this->ioc, [&] { return first->state() == S::backing_off; }));
         EXPECT_FALSE(sent.done()); // waiting for the next login's look-up
         EXPECT_EQ(this->stored_session().outbox.size(), 1u);
     } // the app closes: the send completes with operation_aborted, the store keeps it
+    ASSERT_TRUE(run_until(this->ioc, [&] { return sent.done(); }));
+    EXPECT_EQ(sent.calls, 1);
+    EXPECT_EQ(sent.ec, boost::asio::error::operation_aborted) << sent.ec.message();
     EXPECT_EQ(this->stored_session().outbox.size(), 1u);
 
     auto next = this->run(this->config());
