@@ -64,6 +64,9 @@ struct Options {
     int cost_connects = 500;
     bool memory = true; ///< --throughput-only skips the K-connection and cost figures
     bool cost = true;
+    /// --quick: instructions (callgrind, seconds per run) for the first kind only; every kind
+    /// still runs under strace, so each measured child's path is exercised.
+    bool cost_instructions_first_kind_only = false;
     bool v3_0 = true, v3_6 = true;
     std::string json_file;
 };
@@ -451,12 +454,13 @@ void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
         Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, "ws", "instructions",
             k.kind == CostKind::connect ? Target{} : at_most(1.10)};
         Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, "ws", "calls"};
+        bool count_instructions = callgrind && (!o.cost_instructions_first_kind_only || k.kind == CostKind::round_trip);
         for (bool sdk : {true, false}) {
             auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
                         " " + std::to_string(k.n) + " " + std::to_string(ws_port);
             // One run: the count is the same every time for the same binary. A tool that could
             // not run (no ptrace in a container, say) leaves the figure out rather than at 0.
-            if (double v = callgrind ? instructions_per_message(args, k.n) : 0; v > 0)
+            if (double v = count_instructions ? instructions_per_message(args, k.n) : 0; v > 0)
                 (sdk ? instructions.sdk : instructions.yardstick).v.push_back(v);
             if (double v = strace ? syscalls_per_message(args, k.n) : 0; v > 0)
                 (sdk ? syscalls.sdk : syscalls.yardstick).v.push_back(v);
@@ -547,6 +551,7 @@ Options parse(int argc, char** argv)
             o.cost_round_trips = 50;
             o.cost_pushes = 100;
             o.cost_connects = 20;
+            o.cost_instructions_first_kind_only = true;
         } else
             usage();
     }
