@@ -167,7 +167,14 @@ TYPED_TEST(Outbox, AThousandSendsUnderRandomCutsAreEachCompletedAndStoredExactly
         auto roll = rng() % 100;
         this->server->script("send_event", roll < 4 ? Reaction::cut() : roll < 8 ? Reaction::apply_then_cut() : Reaction::answer());
     }
-    constexpr int total = 1000, window = 20; // more than the 10 in flight: some wait in the queue
+#if defined(__SANITIZE_THREAD__)
+    // ThreadSanitizer runs this about eight times slower (a minute for a thousand): a quarter
+    // of them still gives it every interleaving of a cut with a send, a lookup and a resend.
+    constexpr int total = 250;
+#else
+    constexpr int total = 1000;
+#endif
+    constexpr int window = 20; // more than the 10 in flight: some wait in the queue
     std::vector<Outcome<json>> sends(total);
     int next = 0, completed = 0;
     std::function<void()> more = [&] {
@@ -202,5 +209,5 @@ TYPED_TEST(Outbox, AThousandSendsUnderRandomCutsAreEachCompletedAndStoredExactly
     EXPECT_EQ(failed, 0);
     EXPECT_EQ(twice, 0);
     EXPECT_EQ(missing, 0);
-    EXPECT_GT(this->server->connections_accepted(), 20u); // the cuts did happen
+    EXPECT_GT(this->server->connections_accepted(), std::size_t(total / 50)); // the cuts did happen
 }
