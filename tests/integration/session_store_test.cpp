@@ -218,3 +218,31 @@ TYPED_TEST(SessionStore, AnotherCustomersStoreIsReportedAndReplacedNotUsed)
     EXPECT_TRUE(now.outbox.empty());
     EXPECT_TRUE(now.chats.empty());
 }
+
+// A store file is input like any other: a kept send must be the event send it says it is (its
+// action and payload naming its chat and custom_id), or it is reported and never sent.
+TYPED_TEST(SessionStore, AStoredSendThatIsNotTheEventSendItClaimsIsRefusedNotSent)
+{
+    {
+        auto first = this->run(this->config());
+        this->start_chat(*first);
+    }
+    auto saved = this->stored_session();
+    const auto& chat = this->chat;
+    auto payload = [&](const std::string& custom) {
+        return json{{"chat_id", chat}, {"event", {{"type", "message"}, {"text", "forged"}, {"custom_id", custom}}}}.dump();
+    };
+    saved.outbox.push_back({chat, "rtm-a", "deactivate_chat", json{{"id", chat}}.dump()}); // another action
+    saved.outbox.push_back({chat, "rtm-b", "send_event", payload("rtm-other")});           // another custom_id
+    saved.outbox.push_back({"ANOTHER-CHAT", "rtm-c", "send_event", payload("rtm-c")});      // another chat
+    ASSERT_FALSE(rtm::FileSessionStore(this->path).save(saved));
+
+    auto next = this->run(this->config());
+    ASSERT_TRUE(run_until(this->ioc, [&] { return this->restored.size() == 3; }));
+    for (const auto& r : this->restored)
+        EXPECT_EQ(r.ec, rtm::error::store_corrupt) << r.custom_id;
+    EXPECT_EQ(this->server->count("send_event"), 0u);
+    EXPECT_EQ(this->server->count("deactivate_chat"), 0u);
+    EXPECT_EQ(this->stored("forged"), 0u);
+    EXPECT_TRUE(this->stored_session().outbox.empty());
+}

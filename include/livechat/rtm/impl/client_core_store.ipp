@@ -57,8 +57,8 @@ inline void ClientCore::apply_restored()
         error_code refused;
         if (!same)
             refused = error::customer_changed;
-        else if (!record->payload.is_object() || stored.chat_id.empty() || stored.custom_id.empty())
-            refused = error::store_corrupt;
+        else if (!record->payload.is_object() || !is_stored_send(stored, record->payload))
+            refused = error::store_corrupt; // only what this client would have kept goes out
         if (refused) {
             kept_.erase(it);
             complete(std::move(handler), refused);
@@ -72,6 +72,15 @@ inline void ClientCore::apply_restored()
     }
     unsure_.sort([](const Pending& a, const Pending& b) { return a.resend->seq < b.resend->seq; });
     save_store();
+}
+
+inline bool ClientCore::is_stored_send(const StoredSend& stored, nlohmann::json& payload) const
+{
+    // The version's own reading of the request: an event send to that chat with that custom_id
+    // (a payload without one gets an empty id, which no stored send has).
+    auto target = protocol_.outbox_target(stored.action, payload, [] { return std::string(); });
+    return target && !stored.custom_id.empty() && target->chat_id == stored.chat_id &&
+           target->custom_id == stored.custom_id;
 }
 
 inline void ClientCore::keep_send(const SendRecord& r)

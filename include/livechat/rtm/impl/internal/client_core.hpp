@@ -261,6 +261,9 @@ private:
     void load_store();
     /// After the first login: the restored chats are recovered, the restored sends looked up.
     void apply_restored();
+    /// Whether a restored send is an event send, as this client would have kept it: its action
+    /// and payload name its chat and custom_id (anything else in the file is not sent).
+    bool is_stored_send(const StoredSend& stored, nlohmann::json& payload) const;
     /// An exactly-once send was recorded / has its outcome (unless the client's end aborted it).
     void keep_send(const SendRecord& r);
     void settle(const Pending& p);
