@@ -29,7 +29,7 @@ namespace {
 template <class V>
 class Outbox : public ::testing::Test {
 protected:
-    void start(rtm::Delivery delivery = rtm::delivery::exactly_once)
+    void start(rtm::Delivery delivery = rtm::delivery::exactly_once, bool recovery = true)
     {
         server = std::make_unique<MockServer>(ioc.get_executor());
         ASSERT_FALSE(server->start());
@@ -40,6 +40,7 @@ protected:
         cfg.reconnect.backoff.max_delay = std::chrono::milliseconds(10);
         cfg.reconnect.random = [] { return 0.0; };
         cfg.delivery = delivery;
+        cfg.recovery.enabled = recovery;
         client = std::make_unique<typename V::Client>(ioc, cfg);
         client->async_run([](error_code) {});
         ASSERT_TRUE(run_until(ioc, [&] { return client->state() == S::ready; }));
@@ -97,6 +98,23 @@ TYPED_TEST(Outbox, ASendCutOffAfterTheServerStoredItCompletesOnceWithTheStoredEv
         EXPECT_EQ(sent.value["event"]["text"], "hello");
     else
         EXPECT_FALSE(sent.value.value("event_id", "").empty()) << sent.value.dump();
+}
+
+// The look-up runs out of time once (the server never answers it): it is asked again, and the
+// send completes with the stored event instead of failing while its event is in the chat.
+TYPED_TEST(Outbox, ALookUpThatTimedOutIsAskedAgain)
+{
+    this->start(rtm::delivery::exactly_once, false); // no recovery: the look-up alone reads history
+    this->server->script("send_event", Reaction::apply_then_cut());
+    this->server->script(TypeParam::history_action, Reaction::withhold());
+    Outcome<json> sent;
+    this->send("hello", sent);
+    ASSERT_TRUE(run_until(this->ioc, [&] { return sent.done(); }, std::chrono::seconds(10)));
+    ASSERT_FALSE(sent.ec) << sent.ec.message();
+    EXPECT_EQ(sent.calls, 1);
+    EXPECT_EQ(this->server->count(TypeParam::history_action), 2u); // withheld, then answered
+    EXPECT_EQ(this->server->count("send_event"), 1u);
+    EXPECT_EQ(this->stored("hello"), 1u);
 }
 
 TYPED_TEST(Outbox, ASendCutOffBeforeTheServerGotItIsSentAgainAndStoredOnce)

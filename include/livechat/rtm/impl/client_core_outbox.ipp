@@ -63,6 +63,7 @@ inline void ClientCore::lookup_next_chat()
     }
     lookup_chat_ = unsure_.front().resend->chat_id;
     lookup_threads_.clear();
+    lookup_retries_ = 0;
     // The latest two threads: the event may have opened a new one.
     lookup_reader_ = protocol_.history(lookup_chat_, 2);
     lookup_send();
@@ -89,6 +90,12 @@ inline void ClientCore::on_lookup(std::uint64_t round, error_code ec, Reply repl
 {
     if (round != lookup_round_)
         return; // the line went down meanwhile: the next login looks again
+    // A look-up that ran out of time (ours or the server's) is asked again a few times: failing
+    // it would fail sends whose events may well be stored (the readers move on only in read()).
+    if ((ec == error::deadline_exceeded || ec == error::request_timeout) && lookup_retries_ < max_lookup_retries) {
+        ++lookup_retries_;
+        return lookup_send();
+    }
     if (!ec && (!reply.payload || !lookup_reader_->read(*reply.payload, lookup_threads_)))
         ec = error::malformed_payload;
     if (ec)

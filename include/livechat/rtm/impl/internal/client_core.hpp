@@ -394,6 +394,9 @@ private:
     std::uint64_t lookup_round_ = 0;
     std::unique_ptr<HistoryReader> lookup_reader_;
     std::string lookup_chat_;
+    /// A timed-out look-up is asked again up to this many times per chat (then its sends fail).
+    static constexpr int max_lookup_retries = 3;
+    int lookup_retries_ = 0;
     std::vector<HistoryThread> lookup_threads_;
 
     // The session store: the sends not settled (by their order) and what was loaded.
