@@ -71,6 +71,7 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
     std::string chat;                     // the customer's chat, once started
     std::map<std::string, int> sent;      // the customer's exactly-once messages: completions each
     long sends_failed = 0;
+    std::map<std::string, long> send_errors; // a failed send's error message: how often
     std::function<void(rtm::v3_0::RtmClient&)> issue = [&](rtm::v3_0::RtmClient& c) {
         ++n.issued;
         auto again = [&](rtm::error_code ec) {
@@ -89,6 +90,8 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
             [&, again, text](rtm::error_code ec, json) {
                 ++sent[text];
                 sends_failed += ec ? 1 : 0;
+                if (ec)
+                    ++send_errors[ec.message()];
                 again(ec);
             });
     };
@@ -212,6 +215,10 @@ TEST(Soak, EveryRequestCompletesExactlyOnceUnderRandomCuts)
               << "soak: customer messages sent exactly once " << sent.size() << ", failed " << sends_failed
               << ", completed other than once " << sends_twice << ", stored twice " << sends_stored_twice
               << ", not stored " << sends_missing << "\n"
+              << "soak: failed sends:";
+    for (const auto& [what, times] : send_errors)
+        std::cout << " " << times << " x \"" << what << "\"";
+    std::cout << "\n"
               << "soak: recovery reports:";
     for (const auto& [what, times] : report_errors)
         std::cout << " " << times << " x \"" << what << "\"";
