@@ -92,7 +92,7 @@ inline void ClientCore::on_lookup(std::uint64_t round, error_code ec, Reply repl
         return; // the line went down meanwhile: the next login looks again
     // A look-up that ran out of time (ours or the server's) is asked again a few times: failing
     // it would fail sends whose events may well be stored (the readers move on only in read()).
-    if ((ec == error::deadline_exceeded || ec == error::request_timeout) && lookup_retries_ < max_lookup_retries) {
+    if (ran_out_of_time(ec) && lookup_retries_ < max_lookup_retries) {
         ++lookup_retries_;
         return lookup_send();
     }

@@ -26,6 +26,13 @@
 
 namespace livechat::rtm::detail {
 
+/// A history request that ran out of time, ours (`deadline_exceeded`) or the server's
+/// (`request_timeout`): worth asking again, since the readers move on only when they read.
+inline bool ran_out_of_time(error_code ec) noexcept
+{
+    return ec == error::deadline_exceeded || ec == error::request_timeout;
+}
+
 /// A push made up from a chat's history.
 struct RecoveredPush {
     std::string_view action;
@@ -209,8 +216,7 @@ public:
         }
         // A request that ran out of time (ours or the server's) is asked again while the
         // chat's request budget lasts: the readers move on only when an answer is read.
-        if ((ec == error::deadline_exceeded || ec == error::request_timeout) &&
-            current_->requests < opt_.max_requests_per_chat) {
+        if (ran_out_of_time(ec) && current_->requests < opt_.max_requests_per_chat) {
             s = step();
             return true;
         }
