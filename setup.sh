@@ -2,7 +2,7 @@
 # livechat-rtm set-up and entry point, for a fresh Debian 12 machine (or any later one).
 #
 #   bash setup.sh demo   install what is missing, build, run the demo against the mock server
-#   bash setup.sh test   install what is missing, build normal + ASan/UBSan + TSan + fuzzers, run every test
+#   bash setup.sh test   install what is missing, build plain + ASan/UBSan + TSan + fuzzers, run every test
 #   bash setup.sh deps   only install what is missing
 #
 # Package installation is idempotent: a package already present is not touched. Builds use at
@@ -65,9 +65,12 @@ demo)
 test)
     install_deps
     start=$(date +%s)
-    build dev
-    ctest --preset dev
-    # Sanitizer findings abort the test that caused them (-fno-sanitize-recover=all).
+    # Examples, tools, benchmarks' smoke run, packaging and docs, in a plain Debug build.
+    build plain
+    ctest --preset plain
+    # Every GoogleTest suite (unit, integration, accounts, CLI, soak) runs here, once: the same
+    # -O0 code as a plain build, with the checks on. Sanitizer findings abort the test that
+    # caused them (-fno-sanitize-recover=all).
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     build asan
     ctest --preset asan
