@@ -3,6 +3,7 @@
 #define LIVECHAT_RTM_IMPL_INTERNAL_HTTP_CLIENT_IPP
 
 #include <livechat/rtm/accounts/error.hpp>
+#include <livechat/rtm/impl/internal/any_stream.hpp>
 #include <livechat/rtm/impl/internal/http_client.hpp>
 #include <livechat/rtm/impl/internal/http_parse.ipp>
 #include <livechat/rtm/impl/internal/tls_context.ipp>
@@ -18,7 +19,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <type_traits>
 
 namespace livechat::rtm::detail {
 
@@ -29,10 +29,11 @@ LIVECHAT_RTM_DECL std::shared_ptr<boost::asio::ssl::context> http_tls_context(co
     return shared_tls_context(tls, ec);
 }
 
-/// One request over one connection, from resolving to the last byte of the response.
-template <bool Tls>
-class HttpExchange : public std::enable_shared_from_this<HttpExchange<Tls>> {
-    using Stream = std::conditional_t<Tls, boost::beast::ssl_stream<boost::beast::tcp_stream>, boost::beast::tcp_stream>;
+/// One request over one connection, from resolving to the last byte of the response. HTTP or
+/// HTTPS is decided at run time (a TLS context or none), so Beast's HTTP code is compiled once;
+/// a request's cost is its round trips, not the indirect call per read and write.
+class HttpExchange : public std::enable_shared_from_this<HttpExchange> {
+    using Stream = AnyStream;
 
 public:
     HttpExchange(asio::any_io_executor ex, std::shared_ptr<asio::ssl::context> tls, bool verify_peer,
@@ -40,12 +41,12 @@ public:
         HttpProgress progress, HttpHandler handler)
         : ex_(ex), tls_(std::move(tls)), verify_peer_(verify_peer), endpoint_(std::move(endpoint)),
           limits_(limits), progress_(std::move(progress)), handler_(std::move(handler)), resolver_(ex),
-          deadline_(ex), stream_(make_stream(ex))
+          deadline_(ex), stream_(ex, tls_.get())
     {
         request_.method_string(request.method);
         request_.target(request.target);
         request_.version(11);
-        bool default_port = endpoint_.port == (Tls ? "443" : "80");
+        bool default_port = endpoint_.port == (tls_ ? "443" : "80");
         request_.set(http::field::host, (endpoint_.host.find(':') != std::string::npos ? "[" + endpoint_.host + "]" : endpoint_.host) +
                                             (default_port ? std::string() : ":" + endpoint_.port));
         request_.set(http::field::user_agent, user_agent);
@@ -80,16 +81,7 @@ public:
     }
 
 private:
-    static Stream make_stream(asio::any_io_executor ex, asio::ssl::context* ctx)
-    {
-        if constexpr (Tls)
-            return Stream(ex, *ctx);
-        else
-            return Stream(ex);
-    }
-    Stream make_stream(asio::any_io_executor ex) { return make_stream(ex, tls_.get()); }
-
-    boost::beast::tcp_stream& tcp() { return boost::beast::get_lowest_layer(stream_); }
+    boost::beast::tcp_stream& tcp() { return stream_.tcp(); }
 
     void connect(const asio::ip::tcp::resolver::results_type& results)
     {
@@ -104,8 +96,8 @@ private:
 
     void handshake()
     {
-        if constexpr (Tls) {
-            auto& ssl = stream_;
+        if (stream_.tls()) {
+            auto& ssl = *stream_.tls();
             // SNI, and the certificate must name the host (not just chain to a trusted root).
             if (!SSL_set_tlsext_host_name(ssl.native_handle(), endpoint_.host.c_str()))
                 return finish(error_code(static_cast<int>(::ERR_get_error()), asio::error::get_ssl_category()));
@@ -219,10 +211,10 @@ LIVECHAT_RTM_DECL void start_http(asio::any_io_executor ex, std::shared_ptr<asio
                 std::move(h)(make_error_code(accounts::error::invalid_config), HttpResponse{});
             }));
         }
-        std::make_shared<HttpExchange<true>>(ex, std::move(tls), verify_peer, std::move(endpoint), std::move(request),
+        std::make_shared<HttpExchange>(ex, std::move(tls), verify_peer, std::move(endpoint), std::move(request),
             limits, std::move(user_agent), std::move(progress), std::move(handler))->start();
     } else {
-        std::make_shared<HttpExchange<false>>(ex, nullptr, false, std::move(endpoint), std::move(request), limits,
+        std::make_shared<HttpExchange>(ex, nullptr, false, std::move(endpoint), std::move(request), limits,
             std::move(user_agent), std::move(progress), std::move(handler))->start();
     }
 }

@@ -6,6 +6,7 @@
 // (AccountsConnection), faults played on the wire, and MockAccountsServer's functions. What
 // the service answers is in mock_accounts_core.ipp.
 
+#include <livechat/rtm/impl/internal/any_stream.hpp>
 #include <livechat/rtm/testing/impl/mock_accounts_core.ipp>
 
 #include <boost/asio/steady_timer.hpp>
@@ -16,23 +17,25 @@
 namespace livechat::rtm::testing {
 namespace detail {
 
-/// One accepted connection: reads one request, answers it (or plays a fault), closes.
-template <bool Tls>
+/// One accepted connection: reads one request, answers it (or plays a fault), closes. HTTP or
+/// HTTPS is chosen per connection, at run time: Beast's HTTP code is compiled once.
 class AccountsConnection final : public AccountsConnectionBase,
-                                 public std::enable_shared_from_this<AccountsConnection<Tls>> {
-    using Stream = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+                                 public std::enable_shared_from_this<AccountsConnection> {
+    using Stream = rtm::detail::AnyStream;
 
 public:
-    AccountsConnection(std::weak_ptr<MockAccountsCore> core, asio::ip::tcp::socket s, asio::ssl::context& ctx)
-        : core_(std::move(core)), stream_(make(std::move(s), ctx)), timer_(stream_.get_executor())
+    /// TLS with `ctx` when `ctx` is not null.
+    AccountsConnection(std::weak_ptr<MockAccountsCore> core, asio::ip::tcp::socket s, asio::ssl::context* ctx)
+        : core_(std::move(core)), stream_(ctx ? Stream(std::move(s), *ctx) : Stream(std::move(s))),
+          timer_(stream_.get_executor())
     {
         parser_.body_limit(1024 * 1024);
     }
 
     void start()
     {
-        if constexpr (Tls) {
-            stream_.async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](error_code ec) {
+        if (auto* tls = stream_.tls()) {
+            tls->async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](error_code ec) {
                 if (!ec)
                     self->read();
                 else
@@ -47,20 +50,12 @@ public:
     {
         error_code ignored;
         timer_.cancel();
-        beast::get_lowest_layer(stream_).socket().close(ignored);
+        stream_.tcp().socket().close(ignored);
         if (auto core = core_.lock())
             core->forget(this);
     }
 
 private:
-    static Stream make(asio::ip::tcp::socket s, asio::ssl::context& ctx)
-    {
-        if constexpr (Tls)
-            return Stream(std::move(s), ctx);
-        else
-            return Stream(std::move(s));
-    }
-
     void read()
     {
         http::async_read(stream_, buffer_, parser_, [self = this->shared_from_this()](error_code ec, std::size_t) {
@@ -174,18 +169,9 @@ inline void MockAccountsCore::accept_next()
             });
             return;
         }
-        std::shared_ptr<AccountsConnectionBase> c;
-        if (self->cfg.tls) {
-            auto conn = std::make_shared<AccountsConnection<true>>(self, std::move(s), self->tls_ctx);
-            c = conn;
-            self->connections.push_back(c);
-            conn->start();
-        } else {
-            auto conn = std::make_shared<AccountsConnection<false>>(self, std::move(s), self->tls_ctx);
-            c = conn;
-            self->connections.push_back(c);
-            conn->start();
-        }
+        auto conn = std::make_shared<AccountsConnection>(self, std::move(s), self->cfg.tls ? &self->tls_ctx : nullptr);
+        self->connections.push_back(conn);
+        conn->start();
         self->accept_next();
     });
 }

@@ -6,6 +6,7 @@
 // handshakes, whole text frames in, an ordered outbox out, close and cut. What the frames mean,
 // and every protocol time-out, belong to the server (mock_server_core.ipp).
 
+#include <livechat/rtm/impl/internal/any_stream.hpp>
 #include <livechat/rtm/impl/internal/outbox.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -83,21 +84,22 @@ public:
     std::chrono::steady_clock::time_point last_traffic{};
 };
 
-template <bool Tls>
-class MockConnection final : public Connection, public std::enable_shared_from_this<MockConnection<Tls>> {
-    using next_layer = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+/// ws or wss is chosen per connection, at run time: Beast's server code is compiled once.
+class MockConnection final : public Connection, public std::enable_shared_from_this<MockConnection> {
+    using Stream = rtm::detail::AnyStream;
 
 public:
-    MockConnection(std::weak_ptr<ConnectionHost> host, asio::ip::tcp::socket socket, asio::ssl::context& ctx)
-        : host_(std::move(host)), ws_(make(std::move(socket), ctx))
+    /// TLS with `ctx` when `ctx` is not null.
+    MockConnection(std::weak_ptr<ConnectionHost> host, asio::ip::tcp::socket socket, asio::ssl::context* ctx)
+        : host_(std::move(host)), ws_(ctx ? Stream(std::move(socket), *ctx) : Stream(std::move(socket)))
     {
     }
 
     void start()
     {
-        beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(10));
-        if constexpr (Tls) {
-            ws_.next_layer().async_handshake(asio::ssl::stream_base::server,
+        tcp().expires_after(std::chrono::seconds(10));
+        if (auto* tls = ws_.next_layer().tls()) {
+            tls->async_handshake(asio::ssl::stream_base::server,
                 [self = this->shared_from_this()](boost::system::error_code ec) {
                     if (ec)
                         return self->finish();
@@ -129,18 +131,12 @@ public:
     void cut() override
     {
         boost::system::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);
+        tcp().socket().close(ignored);
         finish();
     }
 
 private:
-    static websocket::stream<next_layer> make(asio::ip::tcp::socket s, asio::ssl::context& ctx)
-    {
-        if constexpr (Tls)
-            return websocket::stream<next_layer>(std::move(s), ctx);
-        else
-            return websocket::stream<next_layer>(std::move(s));
-    }
+    beast::tcp_stream& tcp() noexcept { return ws_.next_layer().tcp(); }
 
     template <class F>
     void tell_host(F f)
@@ -169,7 +165,7 @@ private:
                 self->target = std::string(self->upgrade_.target());
                 if (!websocket::is_upgrade(self->upgrade_))
                     return self->answer_http();
-                beast::get_lowest_layer(self->ws_).expires_never(); // the websocket's own timeouts from here
+                self->tcp().expires_never(); // the websocket's own timeouts from here
                 if (!self->handshake_headers.empty())
                     self->ws_.set_option(websocket::stream_base::decorator(
                         [headers = self->handshake_headers](websocket::response_type& res) {
@@ -254,12 +250,12 @@ private:
             return;
         open = false;
         boost::system::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);
+        tcp().socket().close(ignored);
         tell_host([this](ConnectionHost& h) { h.on_closed(*this); });
     }
 
     std::weak_ptr<ConnectionHost> host_;
-    websocket::stream<next_layer> ws_;
+    websocket::stream<Stream> ws_;
     beast::flat_buffer buffer_;
     std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
     WebRequest upgrade_; ///< the handshake request (or the Web API request)

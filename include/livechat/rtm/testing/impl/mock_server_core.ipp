@@ -243,18 +243,14 @@ private:
     {
         error_code ignored;
         socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-        if (cfg.tls) {
+        if (cfg.tls)
             tls_server_name.clear(); // the handshake sets it when the client sends SNI
-            start<true>(std::move(socket));
-        } else {
-            start<false>(std::move(socket));
-        }
+        start(std::move(socket));
     }
 
-    template <bool Tls>
     void start(asio::ip::tcp::socket socket)
     {
-        auto c = std::make_shared<MockConnection<Tls>>(weak_from_this(), std::move(socket), tls_ctx);
+        auto c = std::make_shared<MockConnection>(weak_from_this(), std::move(socket), cfg.tls ? &tls_ctx : nullptr);
         c->id = ++accepted;
         c->handshake_headers = cfg.handshake_headers;
         peers[c->id] = Peer{c, std::make_unique<asio::steady_timer>(ex), std::make_unique<asio::steady_timer>(ex),
