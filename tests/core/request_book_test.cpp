@@ -15,7 +15,7 @@ namespace {
 
 using Book = RequestBook<int>;
 using Stage = Book::Stage;
-const Book::time_point t0{};
+const Book::time_point book_t0{};
 
 /// Releases what may go now and returns the frames sent, in order.
 std::vector<std::string> release(Book& b, bool ready = true)
@@ -25,11 +25,11 @@ std::vector<std::string> release(Book& b, bool ready = true)
     return sent;
 }
 
-/// Submits entry `n` with frame "f<n>" and deadline t0 + `timeout`; returns its id.
+/// Submits entry `n` with frame "f<n>" and deadline book_t0 + `timeout`; returns its id.
 std::string submit(Book& b, int n, std::chrono::seconds timeout = 10s)
 {
     auto id = b.next_id();
-    b.submit(id, "f" + std::to_string(n), n, t0 + timeout);
+    b.submit(id, "f" + std::to_string(n), n, book_t0 + timeout);
     return id;
 }
 
@@ -105,7 +105,7 @@ TEST(RequestBook, EachEntryLeavesExactlyOnce)
     release(b);
     EXPECT_TRUE(b.take(id));
     EXPECT_FALSE(b.take(id)); // a duplicate response
-    EXPECT_TRUE(b.take_expired(t0 + 1h).empty());
+    EXPECT_TRUE(b.take_expired(book_t0 + 1h).empty());
     EXPECT_TRUE(b.on_connection_lost(false).empty());
     EXPECT_TRUE(b.take_all().empty());
     EXPECT_EQ(b.size(), 0u);
@@ -130,12 +130,12 @@ TEST(RequestBook, DeadlinesExpireQueuedAndInFlightAlike)
     submit(b, 2, 3s); // queued behind 1
     submit(b, 3, 20s);
     release(b);
-    EXPECT_EQ(b.earliest_deadline(), t0 + 3s);
-    EXPECT_TRUE(b.take_expired(t0 + 2s).empty());
-    EXPECT_EQ(entries(b.take_expired(t0 + 5s)), (std::set<int>{1, 2}));
+    EXPECT_EQ(b.earliest_deadline(), book_t0 + 3s);
+    EXPECT_TRUE(b.take_expired(book_t0 + 2s).empty());
+    EXPECT_EQ(entries(b.take_expired(book_t0 + 5s)), (std::set<int>{1, 2}));
     EXPECT_EQ(b.in_flight(), 0u);
     EXPECT_EQ(b.queued(), 1u);
-    EXPECT_EQ(b.earliest_deadline(), t0 + 20s);
+    EXPECT_EQ(b.earliest_deadline(), book_t0 + 20s);
     EXPECT_EQ(release(b), (std::vector<std::string>{"f3"})); // 2 expired: never sent
 }
 
@@ -146,7 +146,7 @@ TEST(RequestBook, ALostLineFailsWhatWasSentAndKeepsWhatWaits)
     submit(b, 2);
     submit(b, 3);
     auto login = b.next_id();
-    b.track(login, 0, t0 + 60s);
+    b.track(login, 0, book_t0 + 60s);
     release(b);
     auto lost = b.on_connection_lost(true);
     EXPECT_EQ(entries(lost), (std::set<int>{0, 1, 2}));
@@ -176,7 +176,7 @@ TEST(RequestBook, TheLoginIsTrackedOutsideTheLimitAndTheQueue)
     submit(b, 1);
     release(b);
     auto login = b.next_id();
-    b.track(login, 0, t0 + 60s);
+    b.track(login, 0, book_t0 + 60s);
     EXPECT_EQ(b.in_flight(), 1u);
     EXPECT_EQ(b.queued(), 0u);
     auto taken = b.take(login);
