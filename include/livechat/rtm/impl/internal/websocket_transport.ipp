@@ -6,6 +6,7 @@
 // own translation unit; users' code never includes this file.
 
 #include <livechat/rtm/config.hpp>
+#include <livechat/rtm/impl/internal/any_stream.hpp>
 #include <livechat/rtm/impl/internal/outbox.hpp>
 #include <livechat/rtm/impl/internal/tls_context.ipp>
 #include <livechat/rtm/impl/internal/transport.hpp>
@@ -47,10 +48,9 @@ inline bool is_ip_literal(const std::string& host)
     return !ec;
 }
 
-template <bool Tls>
 class WebsocketTransport final : public Transport,
-                                 public std::enable_shared_from_this<WebsocketTransport<Tls>> {
-    using next_layer = std::conditional_t<Tls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+                                 public std::enable_shared_from_this<WebsocketTransport> {
+    using next_layer = AnyStream;
 
 public:
     WebsocketTransport(asio::any_io_executor ex, TransportOptions opts,
@@ -144,11 +144,9 @@ private:
 
     static websocket::stream<next_layer> make_stream(asio::any_io_executor ex, asio::ssl::context* ctx)
     {
-        if constexpr (Tls)
-            return websocket::stream<next_layer>(ex, *ctx);
-        else
-            return websocket::stream<next_layer>(ex);
+        return websocket::stream<next_layer>(ex, ctx);
     }
+    beast::tcp_stream& tcp() noexcept { return ws_.next_layer().tcp(); }
 
     void on_resolved(error_code ec, asio::ip::tcp::resolver::results_type results)
     {
@@ -156,7 +154,7 @@ private:
             return; // timed out or aborted meanwhile: already reported
         if (ec)
             return open_failed(ec);
-        beast::get_lowest_layer(ws_).async_connect(results,
+        tcp().async_connect(results,
             [self = this->shared_from_this()](error_code ec, const asio::ip::tcp::endpoint&) {
                 self->on_connected(ec);
             });
@@ -169,9 +167,9 @@ private:
         if (ec)
             return open_failed(ec);
         // Requests are small and latency matters more than packet count.
-        beast::get_lowest_layer(ws_).socket().set_option(asio::ip::tcp::no_delay(true), ec);
-        if constexpr (Tls) {
-            auto& ssl = ws_.next_layer();
+        tcp().socket().set_option(asio::ip::tcp::no_delay(true), ec);
+        if (auto* tls = ws_.next_layer().tls()) {
+            auto& ssl = *tls;
             // SNI is for names only (RFC 6066); certificates for IP literals are checked by IP.
             if (!is_ip_literal(endpoint_.host) &&
                 !SSL_set_tlsext_host_name(ssl.native_handle(), endpoint_.host.c_str()))
@@ -194,7 +192,7 @@ private:
             return open_failed(ec);
         // From here on the websocket layer owns time-outs; our deadline timer still bounds the
         // handshake, and the session's pings own liveness.
-        beast::get_lowest_layer(ws_).expires_never();
+        tcp().expires_never();
         websocket::stream_base::timeout t{};
         // Beast uses this one value for the opening and the closing handshake: connect_timeout
         // now (our deadline timer bounds the whole open as well), close_timeout once open.
@@ -216,7 +214,7 @@ private:
                 events_.on_control();
         });
         std::string host = endpoint_.host;
-        bool default_port = endpoint_.port == (Tls ? "443" : "80");
+        bool default_port = endpoint_.port == (ws_.next_layer().tls() ? "443" : "80");
         if (!default_port)
             host += ":" + endpoint_.port;
         response_ = std::make_unique<websocket::response_type>();
@@ -378,6 +376,7 @@ private:
 
     template <class Handler>
     static auto cancellable(asio::cancellation_signal& signal, Handler&& handler)
+        -> asio::cancellation_slot_binder<std::decay_t<Handler>, asio::cancellation_slot>
     {
         return asio::bind_cancellation_slot(signal.slot(), std::forward<Handler>(handler));
     }
@@ -395,7 +394,7 @@ private:
         if (resolver_)
             resolver_->cancel();
         error_code ignored;
-        auto& sock = beast::get_lowest_layer(ws_).socket();
+        auto& sock = tcp().socket();
         if (sock.is_open()) {
             sock.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
             sock.close(ignored);
