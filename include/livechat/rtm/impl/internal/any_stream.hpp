@@ -4,10 +4,11 @@
 
 // A TCP stream with or without TLS, chosen at run time. Beast's websocket and HTTP code built
 // on it is compiled once where a template over the stream type compiles it twice (once for
-// tcp_stream, once for ssl_stream): in the HTTP clients and the mock servers that halves the
-// largest part of their compile time. Each read and write goes through one function call that
-// is not inlined and one type-erased handler (allocated from Asio's recycling allocator), so the
-// websocket client, whose per-message cost is measured in bench/, keeps its stream types.
+// tcp_stream, once for ssl_stream): that halved the compile time of the websocket client, the
+// HTTP clients and the mock servers. Each read and write goes through one call that is not
+// inlined and one type-erased handler (from Asio's recycling allocator); the flat buffer array
+// below is cheaper for the socket to walk than Beast's nested buffer views, and callgrind
+// counts fewer instructions per message than with the stream types spelled out (bench/).
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/async_result.hpp>
