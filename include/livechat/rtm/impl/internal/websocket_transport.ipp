@@ -65,6 +65,13 @@ public:
         events_ = std::move(events);
         endpoint_ = endpoint;
         phase_ = Phase::opening;
+        // The stream's kind was fixed when it was made (a TLS context or none): it must be the
+        // one the URL asks for, so that wss:// can never go out as plain TCP.
+        if (endpoint_.tls != (ws_.next_layer().tls() != nullptr)) {
+            asio::post(deadline_.get_executor(),
+                [self = this->shared_from_this()] { self->open_failed(error::invalid_config); });
+            return;
+        }
         deadline_.expires_after(opts_.connect_timeout);
         deadline_.async_wait([self = this->shared_from_this()](error_code ec) {
             if (!ec && self->phase_ == Phase::opening) {
