@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark suite in one command (about 6 minutes on 2 cores, build included):
+# The whole benchmark suite in one command (about 12 minutes on 2 cores, build included):
 #   bash bench/run.sh [e2e_bench options, e.g. --repeats 7 --connections 2000]
 # Results: printed, and saved as JSON under build/release/bench/results/ for comparisons.
 set -euo pipefail
