@@ -143,9 +143,8 @@ inline std::shared_ptr<Transport> ClientCore::make_transport()
     if (env_ && env_->make_transport)
         return env_->make_transport(endpoint_);
     TransportOptions opts{cfg_.connect_timeout, cfg_.close_timeout, cfg_.max_message_size, cfg_.user_agent};
-    if (endpoint_.tls)
-        return std::make_shared<WebsocketTransport>(ex_, opts, tls_ctx_, cfg_.tls.verify_peer);
-    return std::make_shared<WebsocketTransport>(ex_, opts, nullptr, false);
+    bool tls = endpoint_.tls;
+    return std::make_shared<WebsocketTransport>(ex_, opts, tls ? tls_ctx_ : nullptr, tls && cfg_.tls.verify_peer);
 }
 
 inline void ClientCore::run_command(const cmd::Connect&)

@@ -64,20 +64,15 @@ public:
     using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
     using io_handler = boost::asio::any_completion_handler<void(boost::system::error_code, std::size_t)>;
 
-    /// Plain TCP over `socket`.
-    explicit AnyStream(boost::asio::ip::tcp::socket socket) : plain_(std::in_place, std::move(socket)) {}
-    /// TLS over `socket` with `ctx` (which must outlive the stream).
-    AnyStream(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& ctx)
-        : tls_(std::in_place, std::move(socket), ctx)
-    {
-    }
-    /// An unconnected stream on `ex`: TLS with `*ctx` when `ctx` is not null, else plain.
-    AnyStream(executor_type ex, boost::asio::ssl::context* ctx)
+    /// Over an accepted `socket` (a server's) or an unconnected one on an executor (a
+    /// client's): TLS with `*ctx` when `ctx` is not null (it must outlive the stream), else plain.
+    template <class SocketOrExecutor>
+    AnyStream(SocketOrExecutor&& from, boost::asio::ssl::context* ctx)
     {
         if (ctx)
-            tls_.emplace(ex, *ctx);
+            tls_.emplace(std::forward<SocketOrExecutor>(from), *ctx);
         else
-            plain_.emplace(ex);
+            plain_.emplace(std::forward<SocketOrExecutor>(from));
     }
 
     executor_type get_executor() noexcept { return tcp().get_executor(); }

@@ -204,19 +204,18 @@ LIVECHAT_RTM_DECL void start_http(asio::any_io_executor ex, std::shared_ptr<asio
     bool verify_peer, Endpoint endpoint, HttpRequest request, HttpLimits limits, std::string user_agent,
     HttpProgress progress, HttpHandler handler)
 {
-    if (endpoint.tls) {
-        if (!tls) {
-            auto hex = asio::get_associated_executor(handler, ex);
-            return asio::post(ex, asio::bind_executor(hex, [h = std::move(handler)]() mutable {
-                std::move(h)(make_error_code(accounts::error::invalid_config), HttpResponse{});
-            }));
-        }
-        std::make_shared<HttpExchange>(ex, std::move(tls), verify_peer, std::move(endpoint), std::move(request),
-            limits, std::move(user_agent), std::move(progress), std::move(handler))->start();
-    } else {
-        std::make_shared<HttpExchange>(ex, nullptr, false, std::move(endpoint), std::move(request), limits,
-            std::move(user_agent), std::move(progress), std::move(handler))->start();
+    if (endpoint.tls && !tls) {
+        auto hex = asio::get_associated_executor(handler, ex);
+        return asio::post(ex, asio::bind_executor(hex, [h = std::move(handler)]() mutable {
+            std::move(h)(make_error_code(accounts::error::invalid_config), HttpResponse{});
+        }));
     }
+    if (!endpoint.tls) { // plain HTTP: no TLS context, nothing to verify
+        tls.reset();
+        verify_peer = false;
+    }
+    std::make_shared<HttpExchange>(ex, std::move(tls), verify_peer, std::move(endpoint), std::move(request), limits,
+        std::move(user_agent), std::move(progress), std::move(handler))->start();
 }
 
 } // namespace livechat::rtm::detail

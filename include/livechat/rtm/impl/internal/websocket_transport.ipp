@@ -56,7 +56,7 @@ public:
     WebsocketTransport(asio::any_io_executor ex, TransportOptions opts,
         std::shared_ptr<asio::ssl::context> tls_ctx, bool verify_peer)
         : opts_(std::move(opts)), tls_ctx_(std::move(tls_ctx)), verify_peer_(verify_peer),
-          deadline_(ex), ws_(make_stream(ex, tls_ctx_.get()))
+          deadline_(ex), ws_(ex, tls_ctx_.get())
     {
     }
 
@@ -149,10 +149,6 @@ public:
 private:
     enum class Phase { idle, opening, open, closing, done };
 
-    static websocket::stream<next_layer> make_stream(asio::any_io_executor ex, asio::ssl::context* ctx)
-    {
-        return websocket::stream<next_layer>(ex, ctx);
-    }
     beast::tcp_stream& tcp() noexcept { return ws_.next_layer().tcp(); }
 
     void on_resolved(error_code ec, asio::ip::tcp::resolver::results_type results)
@@ -221,7 +217,7 @@ private:
                 events_.on_control();
         });
         std::string host = endpoint_.host;
-        bool default_port = endpoint_.port == (ws_.next_layer().tls() ? "443" : "80");
+        bool default_port = endpoint_.port == (endpoint_.tls ? "443" : "80");
         if (!default_port)
             host += ":" + endpoint_.port;
         response_ = std::make_unique<websocket::response_type>();

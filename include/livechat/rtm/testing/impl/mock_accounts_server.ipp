@@ -26,7 +26,7 @@ class AccountsConnection final : public AccountsConnectionBase,
 public:
     /// TLS with `ctx` when `ctx` is not null.
     AccountsConnection(std::weak_ptr<MockAccountsCore> core, asio::ip::tcp::socket s, asio::ssl::context* ctx)
-        : core_(std::move(core)), stream_(ctx ? Stream(std::move(s), *ctx) : Stream(std::move(s))),
+        : core_(std::move(core)), stream_(std::move(s), ctx),
           timer_(stream_.get_executor())
     {
         parser_.body_limit(1024 * 1024);

@@ -91,7 +91,7 @@ class MockConnection final : public Connection, public std::enable_shared_from_t
 public:
     /// TLS with `ctx` when `ctx` is not null.
     MockConnection(std::weak_ptr<ConnectionHost> host, asio::ip::tcp::socket socket, asio::ssl::context* ctx)
-        : host_(std::move(host)), ws_(ctx ? Stream(std::move(socket), *ctx) : Stream(std::move(socket)))
+        : host_(std::move(host)), ws_(std::move(socket), ctx)
     {
     }
 
