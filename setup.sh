@@ -65,23 +65,34 @@ demo)
 test)
     install_deps
     start=$(date +%s)
+    phase_start=$start
+    phase_done() { # name: how long the phase that just ended took, for the CI log
+        local now
+        now=$(date +%s)
+        echo "setup: $1 phase passed in $((now - phase_start)) s"
+        phase_start=$now
+    }
     # Examples, tools, benchmarks' smoke run, packaging and docs, in a plain Debug build.
     build plain
     ctest --preset plain
+    phase_done plain
     # Every GoogleTest suite (unit, integration, accounts, CLI, soak) runs here, once: the same
     # -O0 code as a plain build, with the checks on. Sanitizer findings abort the test that
     # caused them (-fno-sanitize-recover=all).
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     build asan
     ctest --preset asan
+    phase_done ASan+UBSan
     # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
     export TSAN_OPTIONS=halt_on_error=1
     build tsan integration_tests
     ctest --preset tsan
+    phase_done TSan
     # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (20 s).
     unset ASAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS
     build fuzz fuzzers
     ctest --preset fuzz
+    phase_done fuzz
     echo "setup: normal, ASan+UBSan, TSan and fuzz suites passed in $(($(date +%s) - start)) s"
     ;;
 *)
