@@ -1,6 +1,8 @@
 // rtm-cli end to end: the real binary, run as a child process against a MockServer on
 // loopback (served by a thread of this test), checked by its exit code, stdout and stderr.
 
+#include "sanitizers.hpp"
+
 #include <livechat/rtm/v3_0/version.hpp>
 #include <livechat/rtm/default_version.hpp>
 #include <livechat/rtm/raw.hpp>
@@ -730,7 +732,7 @@ long rss_kib(pid_t pid)
 
 TEST(MockServerBinary, MemoryStaysFlatUnderManyRequests)
 {
-#ifdef __SANITIZE_ADDRESS__
+#ifdef LIVECHAT_RTM_TEST_ASAN
     GTEST_SKIP() << "ASan's allocator and shadow memory make RSS meaningless; the normal suite checks it";
 #endif
     int out[2];

@@ -1,5 +1,6 @@
 // The mock service's own contract, seen through a raw client.
 
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 
 #include <livechat/rtm.hpp>
@@ -79,7 +80,7 @@ TEST(MockServer, CountsConnectionsAndLogins)
 // to end at the first failed accept, leaving every later client waiting in the backlog).
 TEST(MockServer, KeepsAcceptingAfterRunningOutOfDescriptors)
 {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(LIVECHAT_RTM_TEST_ASAN) || defined(LIVECHAT_RTM_TEST_TSAN)
     // The sanitizers need descriptors themselves (UBSan opens a pipe to probe memory when it
     // checks a virtual call): with none left they report errors that are not there.
     GTEST_SKIP() << "needs a process that may run out of descriptors; not under sanitizers";

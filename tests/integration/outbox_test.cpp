@@ -2,6 +2,7 @@
 // before the answer completes once, and the server holds the event once, whether the server
 // had stored it or not.
 
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 #include "version_traits.hpp"
 
@@ -185,7 +186,7 @@ TYPED_TEST(Outbox, AThousandSendsUnderRandomCutsAreEachCompletedAndStoredExactly
         auto roll = rng() % 100;
         this->server->script("send_event", roll < 4 ? Reaction::cut() : roll < 8 ? Reaction::apply_then_cut() : Reaction::answer());
     }
-#if defined(__SANITIZE_THREAD__)
+#if defined(LIVECHAT_RTM_TEST_TSAN)
     // ThreadSanitizer runs this about eight times slower (a minute for a thousand): a quarter
     // of them still gives it every interleaving of a cut with a send, a lookup and a resend.
     constexpr int total = 250;
