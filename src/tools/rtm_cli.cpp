@@ -229,7 +229,9 @@ private:
                 return finish(exit_ok, "");
             }
             opts_.action = "send_event";
-            opts_.payload = {{"chat_id", opts_.chat_id}, {"event", {{"type", "file"}, {"url", f.url}}}};
+            // Built first, then moved in: clang 14 leaks the old value when a braced list is
+            // assigned to a json here (a lambda in a class template; g++ does not).
+            opts_.payload = json{{"chat_id", opts_.chat_id}, {"event", {{"type", "file"}, {"url", f.url}}}};
             call();
         });
     }
