@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(
-    g++ cmake make pkg-config
+    g++ cmake pkg-config
+    ninja-build               # the presets' generator: a file compiles while the libraries it links to are still compiling
     libboost1.81-dev          # Beast + Asio + System, header-only; never plain libboost-dev (1.74)
     libssl-dev                # OpenSSL 3
     nlohmann-json3-dev        # JSON 3.11
@@ -46,6 +47,12 @@ install_deps() {
 build() { # preset [target...]
     local preset=$1
     shift
+    # A build directory from before the presets named Ninja (Unix Makefiles) cannot be reused.
+    local cache=build/$preset/CMakeCache.txt
+    if [[ -f $cache ]] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$cache"; then
+        echo "setup: build/$preset was made by another generator; configuring it afresh"
+        rm -rf "build/$preset"
+    fi
     cmake --preset "$preset" >/dev/null
     if (($#)); then
         cmake --build --preset "$preset" --target "$@"
