@@ -4,6 +4,7 @@
 #   bash setup.sh demo   install what is missing, build, run the demo against the mock server
 #   bash setup.sh test   install what is missing, build plain + ASan/UBSan + TSan + fuzzers, run every test
 #   bash setup.sh deps   only install what is missing
+#   bash setup.sh build PRESET [TARGET...]   configure and build one preset (bench/run.sh uses it)
 #
 # Package installation is idempotent: a package already present is not touched. Builds use at
 # most two parallel jobs (a Beast/OpenSSL translation unit needs ~1.2 GiB with g++).
@@ -65,6 +66,11 @@ case "${1:-}" in
 deps)
     install_deps
     ;;
+build)
+    shift
+    (($#)) || { echo "usage: bash setup.sh build PRESET [TARGET...]" >&2; exit 2; }
+    build "$@"
+    ;;
 demo)
     install_deps
     build dev console_chat
@@ -109,7 +115,7 @@ test)
     echo "setup: normal, ASan+UBSan, TSan and fuzz suites passed in $(($(date +%s) - start)) s"
     ;;
 *)
-    echo "usage: bash setup.sh demo|test|deps" >&2
+    echo "usage: bash setup.sh demo|test|deps|build PRESET [TARGET...]" >&2
     exit 2
     ;;
 esac

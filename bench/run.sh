@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash setup.sh deps
-cmake --preset release >/dev/null
-cmake --build --preset release --target e2e_bench micro_bench
+bash setup.sh build release e2e_bench micro_bench
 out=build/release/bench/results
 mkdir -p "$out"
 
