@@ -90,10 +90,11 @@ test)
     # package.add_subdirectory compiles the library again with exactly the plain build's
     # commands (89 s, the phase's longest test): through ccache (its cache inside build/) that
     # second compile is a cache hit (about 10 s). The other phases' flags differ: no cache.
-    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_DIR=$PWD/build/ccache
+    # Objects without debug information: about 20 MB of cache (bounded at 1 GB).
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_DIR=$PWD/build/ccache CCACHE_MAXSIZE=1G
     build plain
     ctest --preset plain
-    unset CMAKE_CXX_COMPILER_LAUNCHER CCACHE_DIR
+    unset CMAKE_CXX_COMPILER_LAUNCHER CCACHE_DIR CCACHE_MAXSIZE
     phase_done plain
     # Every GoogleTest suite (unit, integration, accounts, CLI, soak) runs here, once: the same
     # -O0 code as a plain build, with the checks on. Sanitizer findings abort the test that
