@@ -539,10 +539,10 @@ Options parse(int argc, char** argv)
         } else if (a == "--json" && i + 1 < argc)
             o.json_file = argv[++i];
         else if (a == "--quick") {
-            o.repeats = 2;
-            o.sequential = 300;
-            o.in_flight_total = 2000;
-            o.pushes = 2000;
+            o.repeats = 1;
+            o.sequential = 100;
+            o.in_flight_total = 500;
+            o.pushes = 500;
             o.connections = 50;
             o.memory_repeats = 1;
             o.scale = 100;
