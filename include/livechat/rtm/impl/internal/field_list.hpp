@@ -35,7 +35,7 @@ enum FieldRule : unsigned {
 template <class T>
 void read_fields(ModelReader& r, const json& j, T& out)
 {
-    auto io = [&r, &j](const char* key, auto& field, unsigned rules = 0) {
+    auto io = [&r, &j](std::string_view key, auto& field, unsigned rules = 0) {
         if (rules & omit_empty) {
             auto it = j.find(key);
             if (it == j.end() || it->is_null())

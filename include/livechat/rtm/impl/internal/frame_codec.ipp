@@ -63,6 +63,9 @@ inline error_code malformed(Diagnostics& diag, const char* why)
 
 LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Diagnostics& diag)
 {
+    // Keys as string_views: with a `const char*` key every comparison of the object's lookup
+    // measures the key again (strlen), for every frame.
+    using namespace std::string_view_literals;
     out.type = FrameType::push;
     out.action.clear();
     out.request_id.reset();
@@ -77,20 +80,20 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
         return malformed(diag, "frame is not a JSON object");
 
     // Read request_id first: even a broken response should fail its pending request.
-    if (auto it = doc.find("request_id"); it != doc.end()) {
+    if (auto it = doc.find("request_id"sv); it != doc.end()) {
         if (it->is_string())
             out.request_id = it->get_ref<const std::string&>();
         else if (!it->is_null())
             return malformed(diag, "request_id is not a string");
     }
 
-    auto type = doc.find("type");
+    auto type = doc.find("type"sv);
     if (type == doc.end() || !type->is_string())
         return malformed(diag, "frame has no string 'type'");
     const auto& type_name = type->get_ref<const std::string&>();
-    if (type_name == "response")
+    if (type_name == "response"sv)
         out.type = FrameType::response;
-    else if (type_name == "push")
+    else if (type_name == "push"sv)
         out.type = FrameType::push;
     else
         return malformed(diag, "frame 'type' is neither \"response\" nor \"push\"");
@@ -100,24 +103,24 @@ LIVECHAT_RTM_DECL error_code decode_frame(std::string_view text, Frame& out, Dia
         return error::nesting_too_deep;
     }
 
-    auto action = doc.find("action");
+    auto action = doc.find("action"sv);
     if (action == doc.end() || !action->is_string())
         return malformed(diag, "frame has no string 'action'");
     out.action = std::move(action->get_ref<std::string&>());
 
     if (out.type == FrameType::response) {
-        auto success = doc.find("success");
+        auto success = doc.find("success"sv);
         if (success == doc.end() || !success->is_boolean())
             return malformed(diag, "response has no boolean 'success'");
         out.success = success->get<bool>();
     }
 
     // RTM 3.6: the version the payload is formatted in. Informational: a wrong type is ignored.
-    if (auto version = doc.find("version"); version != doc.end() && version->is_string())
+    if (auto version = doc.find("version"sv); version != doc.end() && version->is_string())
         out.version = std::move(version->get_ref<std::string&>());
 
     // RTM: payload may be absent or empty when a method has no response payload.
-    if (auto payload = doc.find("payload"); payload != doc.end() && !payload->is_null()) {
+    if (auto payload = doc.find("payload"sv); payload != doc.end() && !payload->is_null()) {
         if (!payload->is_object())
             return malformed(diag, "frame 'payload' is not an object");
         out.payload = std::move(*payload);

@@ -17,6 +17,7 @@
 #include <livechat/rtm/open_enum.hpp>
 #include <livechat/rtm/timestamp.hpp>
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -84,7 +85,7 @@ void write_fields(json& j, const T& v);
 class ModelReader {
 public:
     explicit ModelReader(Diagnostics& diag, std::string root = "payload")
-        : diag_(diag), path_(std::move(root))
+        : diag_(diag), root_(std::move(root))
     {
     }
 
@@ -94,7 +95,7 @@ public:
     /// Reads `obj[key]` into `out`. Optionals and containers may be absent; anything else is
     /// required.
     template <class T>
-    void field(const json& obj, const char* key, T& out)
+    void field(const json& obj, std::string_view key, T& out)
     {
         if (ec_)
             return;
@@ -111,7 +112,7 @@ public:
 
     /// Like field(), but a container must be present too (it may be empty).
     template <class T>
-    void required_field(const json& obj, const char* key, T& out)
+    void required_field(const json& obj, std::string_view key, T& out)
     {
         if (ec_)
             return;
@@ -127,7 +128,7 @@ public:
 
     /// Like field(), but leaves a default-initialized `out` alone when absent.
     template <class T>
-    void optional_field(const json& obj, const char* key, T& out)
+    void optional_field(const json& obj, std::string_view key, T& out)
     {
         if (ec_)
             return;
@@ -143,7 +144,7 @@ public:
 
     /// Runs f() with `key` appended to the path (for fields read from a nested object by hand).
     template <class F>
-    void within(const char* key, F&& f)
+    void within(std::string_view key, F&& f)
     {
         auto mark = push(key);
         f();
@@ -222,8 +223,8 @@ public:
         out.clear();
         out.reserve(j.size());
         for (std::size_t i = 0; i < j.size() && !ec_; ++i) {
-            auto mark = path_.size();
-            path_ += '[' + std::to_string(i) + ']';
+            auto mark = steps_.size();
+            steps_.push_back({{}, i, true});
             out.emplace_back();
             value(j[i], out.back());
             pop(mark);
@@ -243,7 +244,7 @@ public:
             return void(fail("an object"));
         out.clear();
         for (auto it = j.begin(); it != j.end() && !ec_; ++it) {
-            auto mark = push(it.key().c_str());
+            auto mark = push(it.key());
             read(it.value(), out[it.key()]);
             pop(mark);
         }
@@ -271,25 +272,44 @@ public:
     {
         if (!ec_) {
             ec_ = error::malformed_payload;
-            diag_.client_message = path_ + " must be " + expected;
+            diag_.client_message = path() + " must be " + expected;
         }
         return false;
     }
 
-    const std::string& path() const { return path_; }
+    /// Where the reader is, as "payload.chat.users[2].id".
+    std::string path() const
+    {
+        std::string out = root_;
+        for (const auto& s : steps_) {
+            if (s.element)
+                out.append("[").append(std::to_string(s.index)).append("]");
+            else
+                out.append(".").append(s.key);
+        }
+        return out;
+    }
 
 private:
-    std::size_t push(const char* key)
+    /// One step of the path: a key, or an array element. The path is spelled out only when a
+    /// problem is reported: decoding a push or response steps through dozens of fields, and
+    /// appending each key to a string cost more than looking the field up.
+    struct Step {
+        std::string_view key; ///< into a field list's literal or the document's own key
+        std::size_t index = 0;
+        bool element = false;
+    };
+
+    std::size_t push(std::string_view key)
     {
-        auto mark = path_.size();
-        path_ += '.';
-        path_ += key;
-        return mark;
+        steps_.push_back({key, 0, false});
+        return steps_.size() - 1;
     }
-    void pop(std::size_t mark) { path_.resize(mark); }
+    void pop(std::size_t mark) { steps_.resize(mark); }
 
     Diagnostics& diag_;
-    std::string path_;
+    std::string root_;
+    boost::container::small_vector<Step, 8> steps_; // models nest a few levels: no allocation
     error_code ec_;
 };
 

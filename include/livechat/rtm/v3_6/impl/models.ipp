@@ -234,7 +234,7 @@ template <class E>
 void read_event_as(ModelReader& r, const json& j, Event& out)
 {
     E e;
-    auto io = [&r, &j](const char* key, auto& field, unsigned rules = 0) {
+    auto io = [&r, &j](std::string_view key, auto& field, unsigned rules = 0) {
         if (rules & required)
             r.required_field(j, key, field);
         else
@@ -272,7 +272,7 @@ inline void read_variant(ModelReader& r, const json& j, Event& out)
         read_event_as<SystemEvent>(r, j, out);
     else { // RTM: unknown event types are normal; keep them whole
         UnknownEvent e;
-        auto io = [&r, &j](const char* key, auto& field, unsigned = 0) { r.field(j, key, field); };
+        auto io = [&r, &j](std::string_view key, auto& field, unsigned = 0) { r.field(j, key, field); };
         r.optional_field(j, "id", e.id);
         event_base_fields(io, e);
         e.type = type;
