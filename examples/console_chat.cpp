@@ -373,23 +373,8 @@ int main(int argc, char** argv)
 {
     asio::io_context ioc;
     // With --client-id the customer is kept across runs: in the given identity file, or here.
-    std::vector<char*> args(argv, argv + argc);
     std::string home_identity = std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.livechat-rtm-console-chat.json";
-    bool has_client = false, has_identity = false;
-    for (int i = 1; i < argc; ++i) {
-        has_client = has_client || std::string(argv[i]) == "--client-id";
-        has_identity = has_identity || std::string(argv[i]) == "--identity-file";
-    }
-    std::string identity_flag = "--identity-file";
-    if (has_client && !has_identity) {
-        args.push_back(identity_flag.data());
-        args.push_back(home_identity.data());
-    }
-    std::string identity_file; // the session store goes beside it
-    for (std::size_t i = 1; i + 1 < args.size(); ++i)
-        if (std::string(args[i]) == identity_flag)
-            identity_file = args[i + 1];
-    auto target = examples::make_target(ioc.get_executor(), static_cast<int>(args.size()), args.data());
+    auto target = examples::make_target(ioc.get_executor(), argc, argv, home_identity);
     if (!target)
         return 2;
     bool demo = false;
@@ -408,8 +393,8 @@ int main(int argc, char** argv)
         target->mock->agent_greeting("Hi! Ask us anything.");
     auto cfg = target->config;
     cfg.delivery = rtm::delivery::exactly_once; // a typed line reaches the chat once, dropped line or not
-    if (has_client) // the customer is kept across runs: so are its unsent lines and what it read
-        cfg.session_store = std::make_shared<rtm::FileSessionStore>(identity_file + ".session");
+    if (!target->identity_file.empty()) // the customer is kept across runs: so are its unsent lines and what it read
+        cfg.session_store = std::make_shared<rtm::FileSessionStore>(target->identity_file + ".session");
     ConsoleChat chat(ioc, std::move(cfg), target->web);
     DemoCustomer customer(ioc, chat);
 

@@ -40,6 +40,7 @@ struct Target {
     std::unique_ptr<rtm::accounts::CustomerTokenCache> tokens; ///< with --client-id, and on the mock
     std::unique_ptr<rtm::testing::ScriptedAgent> agent;
     std::string description;            ///< for the banner
+    std::string identity_file;          ///< with --client-id: where the customer is kept, else empty
 
     /// Stops the mock services (when there are any), so that `run()` returns.
     void stop_mock()
@@ -64,7 +65,10 @@ inline const char* target_usage()
 }
 
 /// Reads the target options from the command line; on a problem prints it and returns nullopt.
-inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int argc, char** argv)
+/// `default_identity_file`: where --client-id keeps the customer when --identity-file is not
+/// given (empty: nowhere, a new customer each run).
+inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int argc, char** argv,
+    std::string default_identity_file = {})
 {
     Target t;
     std::string token, client_id, identity_file;
@@ -93,6 +97,8 @@ inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int ar
         } else
             t.rest.push_back(a);
     }
+    if (!client_id.empty())
+        t.identity_file = identity_file.empty() ? default_identity_file : identity_file;
     // The Web API speaks for the same account as the RTM connection.
     t.web.api_version = std::string(api::Version::name);
     t.web.organization_id = t.config.organization_id;
@@ -103,8 +109,8 @@ inline std::optional<Target> make_target(boost::asio::any_io_executor ex, int ar
             accounts.client_id = client_id;
             rtm::accounts::TokenCacheOptions opts;
             opts.organization_id = t.config.organization_id;
-            if (!identity_file.empty())
-                opts.store = std::make_shared<rtm::accounts::FileCredentialStore>(identity_file);
+            if (!t.identity_file.empty())
+                opts.store = std::make_shared<rtm::accounts::FileCredentialStore>(t.identity_file);
             t.tokens = std::make_unique<rtm::accounts::CustomerTokenCache>(ex, accounts, opts);
             t.config.token_provider = t.tokens->provider();
         } else if (token.empty()) {

@@ -64,9 +64,9 @@ struct Options {
     int cost_connects = 500;
     bool memory = true; ///< --throughput-only skips the K-connection and cost figures
     bool cost = true;
-    /// --quick: instructions (callgrind, seconds per run) for the first kind only; every kind
+    /// --quick: instructions (callgrind, seconds per run) for the round trip only; every kind
     /// still runs under strace, so each measured child's path is exercised.
-    bool cost_instructions_first_kind_only = false;
+    bool cost_instructions_round_trip_only = false;
     bool v3_0 = true, v3_6 = true;
     std::string json_file;
 };
@@ -454,7 +454,7 @@ void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
         Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, "ws", "instructions",
             k.kind == CostKind::connect ? Target{} : at_most(1.10)};
         Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, "ws", "calls"};
-        bool count_instructions = callgrind && (!o.cost_instructions_first_kind_only || k.kind == CostKind::round_trip);
+        bool count_instructions = callgrind && (!o.cost_instructions_round_trip_only || k.kind == CostKind::round_trip);
         for (bool sdk : {true, false}) {
             auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
                         " " + std::to_string(k.n) + " " + std::to_string(ws_port);
@@ -551,7 +551,7 @@ Options parse(int argc, char** argv)
             o.cost_round_trips = 50;
             o.cost_pushes = 100;
             o.cost_connects = 20;
-            o.cost_instructions_first_kind_only = true;
+            o.cost_instructions_round_trip_only = true;
         } else
             usage();
     }
