@@ -117,13 +117,12 @@ public:
         if (ec_)
             return;
         auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) {
-            auto mark = push(key);
+        auto mark = push(key);
+        if (it == obj.end() || it->is_null())
             fail("present");
-            pop(mark);
-            return;
-        }
-        field(obj, key, out);
+        else
+            value(*it, out);
+        pop(mark);
     }
 
     /// Like field(), but leaves a default-initialized `out` alone when absent.
