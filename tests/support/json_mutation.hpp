@@ -11,6 +11,7 @@
 
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +27,34 @@ inline json load_fixture(const std::string& name, const std::string& version_dir
     std::stringstream text;
     text << in.rdbuf();
     return json::parse(text.str());
+}
+
+/// One sample of a spec sample file (an array of {"action", "payload"}): cheap to copy, the
+/// payload is the process's one parsed copy of the file (see `spec_samples`).
+struct SpecSample {
+    std::string action;
+    const json* payload;
+};
+inline void PrintTo(const SpecSample& s, std::ostream* os) { *os << s.action; }
+
+/// The samples of fixture `name`, parsed once per process. Parameterized suites take their
+/// parameters from here: GoogleTest registers every suite's parameters at each start of a test
+/// binary, and ctest starts the binary once per test, so copies of whole payloads there were
+/// paid for hundreds of times over.
+inline const std::vector<SpecSample>& spec_samples(const std::string& name, const std::string& version_dir)
+{
+    struct File {
+        json doc;
+        std::vector<SpecSample> samples;
+    };
+    static std::map<std::string, File> files; // nodes never move: the pointers stay valid
+    auto [it, added] = files.try_emplace(version_dir + "/" + name);
+    if (added) {
+        it->second.doc = load_fixture(name, version_dir);
+        for (const auto& entry : it->second.doc)
+            it->second.samples.push_back({entry.at("action").get<std::string>(), &entry.at("payload")});
+    }
+    return it->second.samples;
 }
 
 /// Decodes `in` into some typed model; on success, encodes it back into `out`.

@@ -21,22 +21,11 @@ namespace {
 using rtm_test::with_push_type;
 using AllPushes = rtm_test::AllV30Pushes;
 
-struct PushCase {
-    std::string action;
-    json payload;
-};
+using rtm_test::SpecSample;
 
-std::vector<PushCase> push_cases()
-{
-    std::vector<PushCase> out;
-    for (auto& entry : rtm_test::load_fixture("pushes.json"))
-        out.push_back({entry["action"], entry["payload"]});
-    return out;
-}
+const std::vector<SpecSample>& push_cases() { return rtm_test::spec_samples("pushes.json", "v3_0"); }
 
-void PrintTo(const PushCase& c, std::ostream* os) { *os << c.action; }
-
-class Push : public ::testing::TestWithParam<PushCase> {};
+class Push : public ::testing::TestWithParam<SpecSample> {};
 
 } // namespace
 
@@ -56,9 +45,9 @@ TEST_P(Push, DecodesAndRoundTrips)
     ASSERT_TRUE(with_push_type(c.action, [&](auto tag) {
         json out;
         Diagnostics diag;
-        auto ec = rtm_test::codec_of<decltype(tag)>()(c.payload, out, diag);
+        auto ec = rtm_test::codec_of<decltype(tag)>()(*c.payload, out, diag);
         ASSERT_FALSE(ec) << diag.client_message;
-        EXPECT_EQ(out, c.payload);
+        EXPECT_EQ(out, *c.payload);
     }));
 }
 
@@ -66,7 +55,7 @@ TEST_P(Push, MalformedVariantsAreRejectedAtTheirPath)
 {
     const auto& c = GetParam();
     with_push_type(c.action, [&](auto tag) {
-        EXPECT_GT(rtm_test::check_every_wrong_type(rtm_test::codec_of<decltype(tag)>(), c.payload), 0);
+        EXPECT_GT(rtm_test::check_every_wrong_type(rtm_test::codec_of<decltype(tag)>(), *c.payload), 0);
     });
 }
 
@@ -82,10 +71,10 @@ TEST_P(Push, DispatchesToATypedHandler)
             ++calls;
             encode_payload(seen, p);
         });
-        auto text = json{{"action", c.action}, {"type", "push"}, {"payload", c.payload}}.dump();
-        d.dispatch(RawPush{c.action, std::nullopt, c.payload, text});
+        auto text = json{{"action", c.action}, {"type", "push"}, {"payload", *c.payload}}.dump();
+        d.dispatch(RawPush{c.action, std::nullopt, *c.payload, text});
         EXPECT_EQ(calls, 1);
-        EXPECT_EQ(seen, c.payload);
+        EXPECT_EQ(seen, *c.payload);
     });
 }
 

@@ -25,19 +25,9 @@ using nlohmann::json;
 
 namespace {
 
-struct Sample {
-    std::string action;
-    json payload;
-};
-void PrintTo(const Sample& c, std::ostream* os) { *os << c.action; }
+using rtm_test::SpecSample;
 
-std::vector<Sample> samples(const char* file)
-{
-    std::vector<Sample> out;
-    for (auto& entry : rtm_test::load_fixture(file, "v3_6"))
-        out.push_back({entry["action"], entry["payload"]});
-    return out;
-}
+const std::vector<SpecSample>& samples(const char* file) { return rtm_test::spec_samples(file, "v3_6"); }
 
 /// The backticked names in the rows of the markdown table that follows `heading` in the spec,
 /// taken from column `column` (0-based), up to the table's end.
@@ -137,7 +127,7 @@ TEST(V36Coverage, EveryDisconnectReasonOfTheSpecHasAnAction)
 
 // ---- the spec's samples ------------------------------------------------------------------------------
 
-class V36Push : public ::testing::TestWithParam<Sample> {};
+class V36Push : public ::testing::TestWithParam<SpecSample> {};
 
 TEST_P(V36Push, DecodesRoundTripsAndRefusesEveryWrongType)
 {
@@ -146,9 +136,9 @@ TEST_P(V36Push, DecodesRoundTripsAndRefusesEveryWrongType)
         auto codec = rtm_test::codec_of<decltype(tag)>();
         json out;
         Diagnostics diag;
-        ASSERT_FALSE(codec(c.payload, out, diag)) << diag.client_message;
-        EXPECT_EQ(out, c.payload);
-        EXPECT_GT(rtm_test::check_every_wrong_type(codec, c.payload), 0);
+        ASSERT_FALSE(codec(*c.payload, out, diag)) << diag.client_message;
+        EXPECT_EQ(out, *c.payload);
+        EXPECT_GT(rtm_test::check_every_wrong_type(codec, *c.payload), 0);
     }));
 }
 
@@ -162,7 +152,7 @@ TEST_P(V36Push, ReachesATypedHandlerAndKeepsItsVersionForRawOnes)
         std::string version;
         auto a = d.on<P>([&](const P&) { ++typed; });
         auto b = d.on_any([&](const RawPush& raw) { version = std::string(raw.version.value_or("")); });
-        d.dispatch(RawPush{c.action, std::nullopt, c.payload, "{}", std::string_view("3.6")});
+        d.dispatch(RawPush{c.action, std::nullopt, *c.payload, "{}", std::string_view("3.6")});
         EXPECT_EQ(typed, 1);
         EXPECT_EQ(version, "3.6");
     });
@@ -179,7 +169,7 @@ TEST(V36Samples, EveryPushHasASample)
     EXPECT_EQ(seen, names_of<rtm_test::AllV36Pushes>());
 }
 
-class V36Response : public ::testing::TestWithParam<Sample> {};
+class V36Response : public ::testing::TestWithParam<SpecSample> {};
 
 TEST_P(V36Response, DecodesRoundTripsAndRefusesEveryWrongType)
 {
@@ -188,9 +178,9 @@ TEST_P(V36Response, DecodesRoundTripsAndRefusesEveryWrongType)
         auto codec = rtm_test::codec_of<typename decltype(tag)::response>();
         json out;
         Diagnostics diag;
-        ASSERT_FALSE(codec(c.payload, out, diag)) << diag.client_message;
-        EXPECT_EQ(out, c.payload);
-        EXPECT_GT(rtm_test::check_every_wrong_type(codec, c.payload), 0);
+        ASSERT_FALSE(codec(*c.payload, out, diag)) << diag.client_message;
+        EXPECT_EQ(out, *c.payload);
+        EXPECT_GT(rtm_test::check_every_wrong_type(codec, *c.payload), 0);
     }));
 }
 
@@ -204,7 +194,7 @@ TEST(V36Samples, UnknownEventTypesAndSystemDetailsAreKeptWhole)
     json sample;
     for (auto& s : samples("responses.json"))
         if (s.action == "list_threads")
-            sample = s.payload;
+            sample = *s.payload;
     ASSERT_FALSE(decode_payload(sample, r, d)) << d.client_message;
     const auto& events = r.threads.at(0).events;
     const auto& system = std::get<SystemEvent>(events.at(6));
