@@ -79,7 +79,8 @@ TEST_F(StoreFixture, AFileThatIsNotAnIdentityIsRefusedNotGuessed)
     accounts::FileCredentialStore store(path);
     std::optional<accounts::StoredIdentity> out;
     for (std::string text : {std::string("{\"format\":1,\"entity_id\":"), std::string("garbage"), std::string("[]"),
-             std::string("{\"format\":2}"), std::string("{\"format\":1,\"lc_cst\":7}"), std::string(70000, ' ')}) {
+             std::string("{\"format\":2}"), std::string("{\"format\":1,\"lc_cst\":7}"), std::string(70000, ' '),
+             std::string("{\"format\":\"1\"}"), std::string("{\"format\":1.5}"), std::string("{\"format\":1e300}")}) {
         write_raw(text);
         EXPECT_EQ(store.load(out), accounts::error::store_corrupt) << text.substr(0, 40);
         EXPECT_FALSE(out);

@@ -313,3 +313,71 @@ TEST(Recovery, V30ReadsThreadIdsThenTheThreadsNewestFirst)
     EXPECT_EQ(Fixture::ids(s), (std::vector<std::string>{"e2"}));
     EXPECT_FALSE(s.reports.at(0).ec);
 }
+
+namespace {
+
+/// Where every node of `j` is, as JSON pointers (the root included).
+void pointers_of(const json& j, const json::json_pointer& at, std::vector<json::json_pointer>& out)
+{
+    out.push_back(at);
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            pointers_of(it.value(), at / it.key(), out);
+    else if (j.is_array())
+        for (std::size_t i = 0; i < j.size(); ++i)
+            pointers_of(j[i], at / i, out);
+}
+
+/// A recovery of chat C1 (seen up to e1) that gets `answers` in turn, for as long as it asks.
+void recover_with(const detail::Protocol& protocol, const std::vector<json>& answers)
+{
+    Fixture f({}, protocol);
+    f.saw("C1", "T1", "e1");
+    if (!f.recovery.begin(json::object(), now))
+        return;
+    for (const auto& answer : answers) {
+        auto s = f.recovery.step();
+        if (!s.request || !f.recovery.answer({}, &answer, s))
+            return;
+    }
+    (void)f.recovery.step();
+}
+
+} // namespace
+
+// A hostile server's history: every node of a valid answer in turn becomes a value of each other
+// JSON type. The chat's recovery may fail; nothing throws (an exception would leave the client's
+// io_context through run()). v3.0's reader matched thread ids with value("id", ...), which throws
+// on a numeric id.
+TEST(Recovery, AHistoryAnswerOfAnyShapeNeverThrows)
+{
+    const std::vector<json> others = {json("x"), json(5), json(-1), json(18446744073709551615ull), json(1.5),
+        json(1e300), json(true), json(nullptr), json::object(), json::array({1})};
+    json summary = {{"threads_summary", {{{"id", "T2"}, {"order", 2}}, {{"id", "T1"}, {"order", 1}}}}, {"total_threads", 2}};
+    json threads = {{"chat", {{"id", "C1"}, {"threads", {thread("T1", {event("e1")}, false), thread("T2", {event("e2")})}}}}};
+    json list = {{"threads", {thread("T2", {event("e2")}), thread("T1", {event("e1")}, false)}}, {"next_page_id", "P2"}};
+    struct Case {
+        const char* name;
+        const detail::Protocol& protocol;
+        std::vector<json> answers;
+        std::size_t mutated; // which answer's nodes change
+    };
+    const Case cases[] = {
+        {"3.0 summary", rtm::v3_0::Version::protocol(), {summary, threads}, 0},
+        {"3.0 threads", rtm::v3_0::Version::protocol(), {summary, threads}, 1},
+        {"3.6 list_threads", rtm::v3_6::Version::protocol(), {list, list}, 0},
+    };
+    int tried = 0;
+    for (const auto& c : cases) {
+        std::vector<json::json_pointer> nodes;
+        pointers_of(c.answers[c.mutated], json::json_pointer(), nodes);
+        for (const auto& node : nodes)
+            for (const auto& other : others) {
+                auto answers = c.answers;
+                answers[c.mutated][node] = other;
+                EXPECT_NO_THROW(recover_with(c.protocol, answers)) << c.name << " " << node.to_string() << " = " << other;
+                ++tried;
+            }
+    }
+    EXPECT_GT(tried, 400);
+}

@@ -87,7 +87,14 @@ TEST_F(FileSessionStoreTest, AnythingElseLoadsAsCorruptAndEmpty)
     for (const char* text : {"{not json", "[]", R"({"format":2,"customer_id":"","outbox":[],"chats":[]})",
              R"({"format":1,"customer_id":"c","outbox":[{"chat_id":"C"}],"chats":[]})",
              R"({"format":1,"customer_id":"c","outbox":[],"chats":[{"chat_id":1,"thread_id":"","event_id":""}]})",
-             R"({"format":1,"customer_id":"c","outbox":{},"chats":[]})"}) {
+             R"({"format":1,"customer_id":"c","outbox":{},"chats":[]})",
+             // a format of another type or past int64: store_corrupt, not an exception (nor a
+             // fraction or an overflowing double read as format 1)
+             R"({"format":"1","customer_id":"c","outbox":[],"chats":[]})",
+             R"({"format":1.5,"customer_id":"c","outbox":[],"chats":[]})",
+             R"({"format":1e300,"customer_id":"c","outbox":[],"chats":[]})",
+             R"({"format":18446744073709551617,"customer_id":"c","outbox":[],"chats":[]})",
+             R"({"format":null,"customer_id":"c","outbox":[],"chats":[]})"}) {
         write_raw(text);
         rtm::FileSessionStore store(path);
         rtm::StoredSession s = sample();

@@ -49,7 +49,7 @@ inline bool session_from_text(std::string_view text, StoredSession& out)
 {
     bool too_deep = false;
     auto j = parse_json_bounded(text, 8, too_deep);
-    if (!j.is_object() || j.value("format", 0) != session_format)
+    if (!has_format(j, session_format))
         return false;
     auto customer = j.find("customer_id");
     auto outbox = j.find("outbox");

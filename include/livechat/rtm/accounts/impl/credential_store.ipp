@@ -50,7 +50,7 @@ inline error_code identity_from_text(std::string_view text, StoredIdentity& out)
 {
     bool too_deep = false;
     auto j = rtm::detail::parse_json_bounded(text, 8, too_deep);
-    if (!j.is_object() || j.value("format", 0) != store_format)
+    if (!rtm::detail::has_format(j, store_format))
         return error::store_corrupt;
     auto read = [&](const char* key, std::string& into) {
         auto it = j.find(key);

@@ -25,6 +25,17 @@ inline bool is_int64(const nlohmann::json& j) noexcept
            !(j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX));
 }
 
+/// Whether `j` is an object whose `format` member is the integer `format`: the version of a file
+/// this library wrote. Any other type or value (a string, a fraction, a number past int64) is
+/// another format, never an exception: nlohmann's `value("format", 0)` throws on a string.
+inline bool has_format(const nlohmann::json& j, std::int64_t format) noexcept
+{
+    if (!j.is_object())
+        return false;
+    auto it = j.find("format");
+    return it != j.end() && is_int64(*it) && it->get<std::int64_t>() == format;
+}
+
 /// Parses `text` without exceptions (a discarded value on error), in one pass
 /// (json_reader.ipp). Past `limit` levels it sets `too_deep` and leaves every value nested
 /// deeper out of the result, so the shallow fields (`type`, `request_id`, `action`) can still

@@ -69,7 +69,10 @@ public:
         for (const auto& id : ids_) { // newest first, whatever order the answer has
             for (const auto& t : *threads) {
                 HistoryThread h;
-                if (t.is_object() && t.value("id", std::string()) == id && read_history_thread(t, h)) {
+                // Not value("id", ...): it throws when the server sends an id of another type.
+                auto tid = t.is_object() ? t.find("id") : t.end();
+                if (tid != t.end() && tid->is_string() && tid->get_ref<const std::string&>() == id &&
+                    read_history_thread(t, h)) {
                     out.push_back(std::move(h));
                     break;
                 }
