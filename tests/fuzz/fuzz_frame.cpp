@@ -1,11 +1,19 @@
 // libFuzzer harness: one inbound frame through the envelope decoder, as the client reads it;
-// and our JSON reader (json_reader.ipp) against nlohmann::json::parse on the same text: both
-// must accept the same texts and build the same values, types included.
+// our JSON reader (json_reader.ipp) against nlohmann::json::parse on the same text: both
+// must accept the same texts and build the same values, types included; and the same text as
+// the file of a session store and of a credential store (session_store.ipp,
+// credential_store.ipp): their readers must never throw, and whatever they accept they must
+// write back as a text that reads back to the same value.
+#include <livechat/rtm/accounts/impl/credential_store.ipp>
+#include <livechat/rtm/accounts/impl/error.ipp>
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/impl/session_store.ipp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 
 #include <cstddef>
 #include <cstdint>
@@ -47,6 +55,37 @@ void check_reader(std::string_view text)
         std::abort(); // the two parsers disagree on this input
 }
 
+bool same_session(const livechat::rtm::StoredSession& a, const livechat::rtm::StoredSession& b)
+{
+    auto send = [](const livechat::rtm::StoredSend& s) { return std::tie(s.chat_id, s.custom_id, s.action, s.payload); };
+    auto chat = [](const livechat::rtm::StoredChat& c) { return std::tie(c.chat_id, c.thread_id, c.event_id); };
+    return a.customer_id == b.customer_id && a.outbox.size() == b.outbox.size() && a.chats.size() == b.chats.size() &&
+           std::equal(a.outbox.begin(), a.outbox.end(), b.outbox.begin(),
+               [&](const auto& x, const auto& y) { return send(x) == send(y); }) &&
+           std::equal(a.chats.begin(), a.chats.end(), b.chats.begin(),
+               [&](const auto& x, const auto& y) { return chat(x) == chat(y); });
+}
+
+void check_session(std::string_view text)
+{
+    namespace d = livechat::rtm::detail;
+    livechat::rtm::StoredSession first, second;
+    if (!d::session_from_text(text, first))
+        return;
+    if (!d::session_from_text(d::session_text(first), second) || !same_session(first, second))
+        std::abort(); // what the store accepted does not survive its own save and load
+}
+
+void check_identity(std::string_view text)
+{
+    namespace a = livechat::rtm::accounts::detail;
+    livechat::rtm::accounts::StoredIdentity first, second;
+    if (a::identity_from_text(text, first))
+        return;
+    if (a::identity_from_text(a::identity_text(first), second) || !(first == second))
+        std::abort(); // what the store accepted does not survive its own save and load
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -54,6 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     namespace d = livechat::rtm::detail;
     std::string_view text(reinterpret_cast<const char*>(data), size);
     check_reader(text);
+    check_session(text);
+    check_identity(text);
     d::Frame frame;
     livechat::rtm::Diagnostics diag;
     if (d::decode_frame(text, frame, diag))
