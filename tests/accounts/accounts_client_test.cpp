@@ -4,6 +4,12 @@
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
+#include <functional>
+#include <string>
 
 namespace {
 
@@ -208,3 +214,40 @@ TEST(AccountsTls, TheGrantWorksOverHttpsWithTheCertificateChecked)
 }
 
 } // namespace
+
+// The mock read grant_type with value("grant_type", std::string()), which threw on a grant_type of
+// another type, out of the io_context the mock runs on: any client of rtm-mock-server could send
+// one. It is a request without a grant type now.
+TEST_F(AccountsFixture, TheMockAnswersAGrantTypeOfAnotherTypeWithInvalidRequest)
+{
+    namespace asio = boost::asio;
+    std::string body = R"({"grant_type":5,"client_id":")" + client_id + R"(","response_type":"token"})";
+    std::string request = "POST /v2/customer/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                          "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    asio::ip::tcp::socket socket(ioc);
+    std::string answer;
+    std::array<char, 4096> chunk{};
+    bool closed = false;
+    std::function<void()> read_more = [&] {
+        socket.async_read_some(asio::buffer(chunk), [&](boost::system::error_code ec, std::size_t n) {
+            answer.append(chunk.data(), n);
+            if (ec)
+                closed = true; // the mock closes after its answer
+            else
+                read_more();
+        });
+    };
+    socket.async_connect({asio::ip::make_address("127.0.0.1"), server.port()}, [&](boost::system::error_code ec) {
+        ASSERT_FALSE(ec) << ec.message();
+        asio::async_write(socket, asio::buffer(request), [&](boost::system::error_code wec, std::size_t) {
+            ASSERT_FALSE(wec) << wec.message();
+            read_more();
+        });
+    });
+    for (int i = 0; i < 500 && !closed; ++i) // bounded: 5 s at most
+        ioc.run_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(closed) << answer;
+    EXPECT_EQ(answer.rfind("HTTP/1.1 4", 0), 0u) << answer; // the mock says 401 for every OAuth error
+    EXPECT_NE(answer.find("invalid_request"), std::string::npos) << answer;
+    EXPECT_EQ(server.requests().back().grant_type, "");
+}

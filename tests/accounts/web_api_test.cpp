@@ -196,6 +196,32 @@ TEST_F(WebApiFixture, EveryWebOnlyMethodIsTyped)
     EXPECT_EQ(diag.client_message, "callback_uri is required");
 }
 
+// The mock read a properties namespace with value("namespace", std::string()), which threw on
+// anything but a string: the digits of a query (the mock reads them back as a number) or a number
+// in a body. The exception left the io_context the mock runs on. Now a string, or a query's
+// digits, names the namespace; an object is a validation error.
+TEST_F(WebApiFixture, TheMockAnswersAPropertiesNamespaceOfAnyType)
+{
+    web::WebApiClient api(ioc.get_executor(), web_config());
+    auto digits = wait<v36::Properties>([&](auto&, auto done) {
+        api.async_execute<v36::ListLicenseProperties>(v36::ListLicensePropertiesRequest{std::string("5"), {}}, done);
+    });
+    EXPECT_FALSE(digits.ec) << digits.ec.message();
+    EXPECT_TRUE(digits.value.empty());
+    for (const auto& ns : {nlohmann::json(5), nlohmann::json(true)}) {
+        auto r = wait<nlohmann::json>([&](auto&, auto done) {
+            api.async_call("list_license_properties", nlohmann::json{{"namespace", ns}}, done);
+        });
+        EXPECT_FALSE(r.ec) << ns << ": " << r.ec.message();
+        EXPECT_EQ(r.value, nlohmann::json::object()) << ns;
+    }
+    auto object = wait<nlohmann::json>([&](auto&, auto done) {
+        api.async_call("list_license_properties", nlohmann::json{{"namespace", nlohmann::json::object()}}, done);
+    });
+    EXPECT_TRUE(object.ec);
+    EXPECT_EQ(object.value["error"]["type"], "validation") << object.value;
+}
+
 TEST_F(WebApiFixture, RtmMethodsWorkOverTheWebApiOnTheSameMemory)
 {
     web::WebApiClient api(ioc.get_executor(), web_config());

@@ -238,7 +238,15 @@ inline WebReply MockServerCore::on_http(Connection& c, const WebRequest& req)
             if (auto missing = need({"id"}); !missing.empty())
                 return web_error(400, "validation", missing);
         json all = {{"mock", {{"greeting", "Hello"}, {"max_wait", 30}}}, {"other", {{"flag", true}}}};
-        if (auto ns = payload.value("namespace", std::string()); !ns.empty())
+        // A namespace is a string; a query's digits or `true` arrive read as a number or a boolean.
+        std::string ns;
+        if (auto it = payload.find("namespace"); it != payload.end() && it->is_string())
+            ns = it->get<std::string>();
+        else if (it != payload.end() && (it->is_number() || it->is_boolean()))
+            ns = it->dump();
+        else if (it != payload.end())
+            return web_error(400, "validation", "namespace must be a string");
+        if (!ns.empty())
             all = all.contains(ns) ? json{{ns, all[ns]}} : json::object();
         return WebReply{200, all.dump()};
     }
