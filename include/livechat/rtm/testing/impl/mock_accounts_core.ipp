@@ -190,15 +190,17 @@ inline AccountsAnswer MockAccountsCore::grant(const http::request<http::string_b
     }
     bool too_deep = false;
     json body = rtm::detail::parse_json_bounded(req.body(), 32, too_deep);
+    auto text = [&](const char* key) { // a string field of the body, or empty (never a throw)
+        auto it = body.find(key);
+        return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
     if (body.is_object()) {
         json shown = body;
         for (const char* secret : {"code", "code_verifier"})
             if (shown.contains(secret))
                 shown[secret] = "<redacted>";
         rec.body = shown.dump();
-        // Not value("grant_type", ...): it throws on a grant_type of another type.
-        if (auto g = body.find("grant_type"); g != body.end() && g->is_string())
-            rec.grant_type = g->get<std::string>();
+        rec.grant_type = text("grant_type");
     }
     auto fail = [&](unsigned status, const char* kind, const char* value, const char* text) {
         rec.status = status;
@@ -226,10 +228,6 @@ inline AccountsAnswer MockAccountsCore::grant(const http::request<http::string_b
         return fail(404, "oauth_exception", "resource_not_found", "POST only");
     if (!body.is_object())
         return oauth("invalid_request", "the body must be a JSON object");
-    auto text = [&](const char* key) {
-        auto it = body.find(key);
-        return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
     auto client_id = text("client_id");
     if (rec.grant_type.empty() || client_id.empty())
         return oauth("invalid_request", "grant_type and client_id are required");
