@@ -85,62 +85,35 @@ test)
     # Sanitizer findings abort the test that caused them (-fno-sanitize-recover=all; halt_on_error).
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1
 
-    # Each phase's tests run while the next phase compiles in the background at the lowest CPU
-    # priority (nice 19): the tests spend a fifth to a quarter of their time waiting on sockets,
-    # child processes and bounded timers, and the compiler takes only that idle time, so the
-    # tests run as they would alone. Still two compile jobs at most; the build's output is shown
-    # when it is waited for.
-    bg_pid='' bg_preset='' bg_log=''
-    bg_build() { # preset [target...]
-        bg_preset=$1 bg_log=build/$1.build.log
-        mkdir -p build
-        # Its own process group (set -m), so that a failing test phase can stop all of it, but
-        # the same session: setsid would put it in an autogroup of its own (the kernel's
-        # sched_autogroup, on in Debian), which the scheduler shares the CPU with equally
-        # whatever the nice value; the tests then ran half as fast (plain 66 s against 28).
-        set -m
-        nice -n 19 bash "$self" build "$@" >"$bg_log" 2>&1 &
-        bg_pid=$!
-        set +m
-    }
-    bg_wait() {
-        local rc=0
-        wait "$bg_pid" || rc=$?
-        bg_pid=''
-        cat "$bg_log"
-        if ((rc != 0)); then
-            echo "setup: the $bg_preset build failed (exit $rc)" >&2
-            exit "$rc"
-        fi
-    }
-    trap '[[ -z $bg_pid ]] || kill -- -"$bg_pid" 2>/dev/null || true' EXIT
     timed_ctest() { # preset name
         local t0
         t0=$(date +%s)
         ctest --preset "$1"
         echo "setup: $2 tests passed in $(($(date +%s) - t0)) s"
     }
+    # The phases run one after the other. (Compiling the next phase at nice 19 while a phase's
+    # tests ran, to use the CPU they leave idle, gained nothing measurable: 914 s against
+    # 860-934 s, and where the build cannot be kept at low priority it slows the tests.)
 
     # Examples, tools, benchmarks' smoke run, packaging and docs, in a plain Debug build.
     # package.add_subdirectory compiles the library again with exactly the plain build's
     # commands (89 s, the phase's longest test): through ccache (its cache inside build/) that
     # second compile is a cache hit (about 10 s). The other phases' flags differ: no cache.
     # Objects without debug information: about 20 MB of cache (bounded at 1 GB).
-    plain_cache=(CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_DIR=$PWD/build/ccache CCACHE_MAXSIZE=1G)
-    env "${plain_cache[@]}" bash "$self" build plain
+    (
+        export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_DIR=$PWD/build/ccache CCACHE_MAXSIZE=1G
+        bash "$self" build plain
+        timed_ctest plain plain
+    )
     # Every GoogleTest suite (unit, integration, accounts, CLI, soak) runs once, in the ASan+UBSan
     # build: the same -O0 code as a plain build, with the checks on.
-    bg_build asan
-    (export "${plain_cache[@]}"; timed_ctest plain plain)
-    bg_wait
-    # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
-    bg_build tsan integration_tests
+    bash "$self" build asan
     timed_ctest asan ASan+UBSan
-    bg_wait
-    # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (20 s).
-    bg_build fuzz fuzzers
+    # The integration tests (real sockets, a multi-threaded io_context) under ThreadSanitizer.
+    bash "$self" build tsan integration_tests
     timed_ctest tsan TSan
-    bg_wait
+    # Every decoder a server can reach, fuzzed for LIVECHAT_RTM_FUZZ_SECONDS each (10 s).
+    bash "$self" build fuzz fuzzers
     (unset ASAN_OPTIONS UBSAN_OPTIONS; timed_ctest fuzz fuzz)
     echo "setup: normal, ASan+UBSan, TSan and fuzz suites passed in $(($(date +%s) - start)) s"
     ;;
