@@ -18,7 +18,7 @@
 //   e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]
 //             [--throughput-only] [--no-cost] [--json FILE]
 //   e2e_bench --serve                                   the server alone; prints its ports
-//   e2e_bench --cost-run KIND SIDE VERSION N PORT       one cost child, e.g. under callgrind:
+//   e2e_bench --cost-run KIND SIDE VERSION N PORT [wss] one cost child, e.g. under callgrind:
 //       KIND round_trip|in_flight|push|connect, SIDE sdk|beast, VERSION 3.0|3.6
 
 #include "clients.hpp"
@@ -108,13 +108,26 @@ void throughput(const Options& o, unsigned short port, std::vector<Figure>& out)
     // Warm-up, not counted: allocator pools, TLS session, caches.
     sdk_requests(ioc, sdk, o.sequential / 10, 1);
     yard_requests(ioc, yard, o.sequential / 10, 1);
-    for (int r = 0; r < o.repeats; ++r) { // in turns, so drift hits both sides alike
-        seq.sdk.v.push_back(sdk_requests(ioc, sdk, o.sequential, 1));
-        seq.yardstick.v.push_back(yard_requests(ioc, yard, o.sequential, 1));
-        window.sdk.v.push_back(sdk_requests(ioc, sdk, o.in_flight_total, 10));
-        window.yardstick.v.push_back(yard_requests(ioc, yard, o.in_flight_total, 10));
-        pushes.sdk.v.push_back(sdk_pushes(ioc, sdk, o.pushes));
-        pushes.yardstick.v.push_back(yard_pushes(ioc, yard, o.pushes));
+    // In turns, so that drift hits both sides alike, and in alternating order (SDK first in
+    // even repeats, the yardstick in odd ones), so that neither always runs right after the
+    // other's figure of another kind.
+    auto both = [](bool sdk_first, auto sdk_sample, auto yard_sample) {
+        if (sdk_first) {
+            sdk_sample();
+            yard_sample();
+        } else {
+            yard_sample();
+            sdk_sample();
+        }
+    };
+    for (int r = 0; r < o.repeats; ++r) {
+        bool sdk_first = r % 2 == 0;
+        both(sdk_first, [&] { seq.sdk.v.push_back(sdk_requests(ioc, sdk, o.sequential, 1)); },
+            [&] { seq.yardstick.v.push_back(yard_requests(ioc, yard, o.sequential, 1)); });
+        both(sdk_first, [&] { window.sdk.v.push_back(sdk_requests(ioc, sdk, o.in_flight_total, 10)); },
+            [&] { window.yardstick.v.push_back(yard_requests(ioc, yard, o.in_flight_total, 10)); });
+        both(sdk_first, [&] { pushes.sdk.v.push_back(sdk_pushes(ioc, sdk, o.pushes)); },
+            [&] { pushes.yardstick.v.push_back(yard_pushes(ioc, yard, o.pushes)); });
     }
     for (auto* f : {&seq, &window, &pushes}) {
         print(*f);
@@ -274,7 +287,7 @@ void scale(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
 
 // ---- cost: instructions and system calls per message ---------------------------------------------
 //
-// The parent runs `e2e_bench --cost-run KIND SIDE VERSION N PORT` under callgrind (collection
+// The parent runs `e2e_bench --cost-run KIND SIDE VERSION N PORT [wss]` under callgrind (collection
 // switched on only around the N measured messages) and under strace (counted between two marks
 // the child makes). The server stays in the parent's native child process.
 
@@ -332,8 +345,25 @@ void cost_connect(asio::io_context& ioc, bool sdk, int n, unsigned short port, b
         collect(false);
 }
 
+template <class V, bool Tls>
+int yard_cost_run(asio::io_context& ioc, CostKind kind, int n, unsigned short port, const std::function<void(std::function<void(int)>)>& measure)
+{
+    auto tls = client_tls_context();
+    YardstickClient<Tls> y(ioc, tls);
+    bool ready = false;
+    y.open(port, Api<V>::path, [&](bool) { ready = true; });
+    run_until(ioc, ready);
+    int window = kind == CostKind::in_flight ? 10 : 1;
+    if (kind == CostKind::push)
+        measure([&](int k) { yard_pushes(ioc, y, k); });
+    else
+        measure([&](int k) { yard_requests(ioc, y, k, window); });
+    return 0;
+}
+
+/// `tls`: over wss (by hand only; the figures bench/run.sh prints are over ws).
 template <class V>
-int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
+int cost_run(CostKind kind, bool sdk, int n, unsigned short port, bool tls)
 {
     asio::io_context ioc;
     if (kind == CostKind::connect) {
@@ -343,7 +373,7 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
     }
     // `run(k)` sends or receives k messages: warm up on n/5 (handlers, buffers and pools reach
     // their size), then count n.
-    auto measure = [&](auto run) {
+    auto measure = [&](std::function<void(int)> run) {
         run(n / 5);
         collect(true);
         run(n);
@@ -351,7 +381,7 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
     };
     int window = kind == CostKind::in_flight ? 10 : 1;
     if (sdk) {
-        SdkClient<V> c(ioc, port, false);
+        SdkClient<V> c(ioc, port, tls);
         run_until(ioc, c.ready);
         if (kind == CostKind::push)
             measure([&](int k) { sdk_pushes(ioc, c, k); });
@@ -361,16 +391,7 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port)
         ioc.run_for(std::chrono::milliseconds(50));
         return 0;
     }
-    auto tls = client_tls_context();
-    YardstickClient<false> y(ioc, tls);
-    bool ready = false;
-    y.open(port, Api<V>::path, [&](bool) { ready = true; });
-    run_until(ioc, ready);
-    if (kind == CostKind::push)
-        measure([&](int k) { yard_pushes(ioc, y, k); });
-    else
-        measure([&](int k) { yard_requests(ioc, y, k, window); });
-    return 0;
+    return tls ? yard_cost_run<V, true>(ioc, kind, n, port, measure) : yard_cost_run<V, false>(ioc, kind, n, port, measure);
 }
 
 std::string self_path()
@@ -433,7 +454,7 @@ double syscalls_per_message(const std::string& child_args, int n)
 }
 
 template <class V>
-void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
+void cost(const Options& o, unsigned short ws_port, unsigned short wss_port, std::vector<Figure>& out)
 {
     bool callgrind = have("valgrind"), strace = have("strace");
 #ifndef LIVECHAT_BENCH_HAS_CALLGRIND
@@ -446,18 +467,23 @@ void cost(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
         CostKind kind;
         const char* name;
         int n;
+        bool tls = false;
     };
+    // Over ws every kind; over wss the one whose wall-clock figure the SDK misses most often
+    // (10 in flight), to show what TLS adds on each side.
     for (auto k : {Kind{CostKind::round_trip, "round trip, 1 in flight", o.cost_round_trips},
              Kind{CostKind::in_flight, "round trip, 10 in flight", o.cost_round_trips},
              Kind{CostKind::push, "typed push", o.cost_pushes},
-             Kind{CostKind::connect, "connect + login", o.cost_connects}}) {
-        Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, "ws", "instructions",
+             Kind{CostKind::connect, "connect + login", o.cost_connects},
+             Kind{CostKind::in_flight, "round trip, 10 in flight", o.cost_round_trips, true}}) {
+        const char* t = k.tls ? "wss" : "ws";
+        Figure instructions{std::string("instructions per ") + k.name, Api<V>::name, t, "instructions",
             k.kind == CostKind::connect ? Target{} : at_most(1.10)};
-        Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, "ws", "calls"};
+        Figure syscalls{std::string("system calls per ") + k.name, Api<V>::name, t, "calls"};
         bool count_instructions = callgrind && (!o.cost_instructions_round_trip_only || k.kind == CostKind::round_trip);
         for (bool sdk : {true, false}) {
             auto args = std::string("--cost-run ") + cost_kind_name(k.kind) + (sdk ? " sdk " : " beast ") + Api<V>::name +
-                        " " + std::to_string(k.n) + " " + std::to_string(ws_port);
+                        " " + std::to_string(k.n) + " " + std::to_string(k.tls ? wss_port : ws_port) + (k.tls ? " wss" : "");
             // One run: the count is the same every time for the same binary. A tool that could
             // not run (no ptrace in a container, say) leaves the figure out rather than at 0.
             if (double v = count_instructions ? instructions_per_message(args, k.n) : 0; v > 0)
@@ -558,10 +584,10 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-/// `--cost-run KIND SIDE VERSION N PORT`: one measured child of the cost figures.
+/// `--cost-run KIND SIDE VERSION N PORT [wss]`: one measured child of the cost figures.
 int cost_child(int argc, char** argv)
 {
-    if (argc != 7)
+    if (argc != 7 && !(argc == 8 && std::string(argv[7]) == "wss"))
         usage();
     std::string kind = argv[2], side = argv[3], version = argv[4];
     auto k = kind == "push"        ? CostKind::push
@@ -570,7 +596,8 @@ int cost_child(int argc, char** argv)
                                    : CostKind::round_trip;
     int n = std::max(1, std::atoi(argv[5]));
     auto port = static_cast<unsigned short>(std::atoi(argv[6]));
-    return version == "3.6" ? cost_run<V36>(k, side == "sdk", n, port) : cost_run<V30>(k, side == "sdk", n, port);
+    bool tls = argc == 8;
+    return version == "3.6" ? cost_run<V36>(k, side == "sdk", n, port, tls) : cost_run<V30>(k, side == "sdk", n, port, tls);
 }
 
 template <class V>
@@ -585,7 +612,7 @@ void figures_for(const Options& o, unsigned short ws_port, unsigned short wss_po
     throughput<V, false>(o, ws_port, figures);
     throughput<V, true>(o, wss_port, figures);
     if (o.cost)
-        cost<V>(o, ws_port, figures);
+        cost<V>(o, ws_port, wss_port, figures);
 }
 
 } // namespace

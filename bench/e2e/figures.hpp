@@ -42,6 +42,20 @@ struct Figure {
     Samples sdk, yardstick;
 
     double ratio() const { return yardstick.median() > 0 ? sdk.median() / yardstick.median() : 0; }
+    /// SDK / yardstick of each repeat (the two samples taken one right after the other), sorted;
+    /// empty unless both sides have the same number of samples. Their spread shows the noise of
+    /// the machine, which the ratio of the medians hides.
+    std::vector<double> paired_ratios() const
+    {
+        std::vector<double> r;
+        if (sdk.v.size() != yardstick.v.size())
+            return r;
+        for (std::size_t i = 0; i < sdk.v.size(); ++i)
+            if (yardstick.v[i] > 0)
+                r.push_back(sdk.v[i] / yardstick.v[i]);
+        std::sort(r.begin(), r.end());
+        return r;
+    }
     bool measured() const { return !sdk.v.empty() && !yardstick.v.empty(); }
     bool met() const
     {
@@ -72,9 +86,16 @@ inline void print(const Figure& f)
             std::snprintf(buf, sizeof buf, "%10.0f (%.0f..%.0f)", s.median(), s.min(), s.max());
         return std::string(buf);
     };
-    std::printf("%-42s %-4s %-3s  SDK %-28s Beast %-28s SDK/Beast %5.2f  %-22s [%s]\n", f.name.c_str(),
+    std::string paired;
+    if (auto r = f.paired_ratios(); r.size() >= 3) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "  repeat by repeat %.2f..%.2f..%.2f", r[r.size() / 4], r[r.size() / 2],
+            r[r.size() - 1 - r.size() / 4]);
+        paired = buf;
+    }
+    std::printf("%-42s %-4s %-3s  SDK %-28s Beast %-28s SDK/Beast %5.2f  %-22s [%s]%s\n", f.name.c_str(),
         f.version.c_str(), f.transport.c_str(), fmt(f.sdk).c_str(), fmt(f.yardstick).c_str(), f.ratio(),
-        f.verdict().c_str(), f.unit.c_str());
+        f.verdict().c_str(), f.unit.c_str(), paired.c_str());
     std::fflush(stdout);
 }
 
@@ -87,6 +108,8 @@ inline nlohmann::json to_json(const std::vector<Figure>& figures)
         };
         nlohmann::json j{{"name", f.name}, {"version", f.version}, {"transport", f.transport}, {"unit", f.unit},
             {"sdk", side(f.sdk)}, {"yardstick", side(f.yardstick)}, {"ratio", f.ratio()}};
+        if (auto r = f.paired_ratios(); r.size() >= 3) // quartiles and median of the paired ratios
+            j["repeat_ratios"] = {{"q1", r[r.size() / 4]}, {"median", r[r.size() / 2]}, {"q3", r[r.size() - 1 - r.size() / 4]}};
         if (f.target.kind != Target::none)
             j["target"] = {{f.target.kind == Target::at_least ? "at_least" : "at_most", f.target.bound}, {"met", f.met()}};
         out.push_back(std::move(j));
