@@ -41,6 +41,7 @@
 #include <fstream>
 #include <list>
 #include <sstream>
+#include <type_traits>
 
 namespace {
 
@@ -345,22 +346,6 @@ void cost_connect(asio::io_context& ioc, bool sdk, int n, unsigned short port, b
         collect(false);
 }
 
-template <class V, bool Tls>
-int yard_cost_run(asio::io_context& ioc, CostKind kind, int n, unsigned short port, const std::function<void(std::function<void(int)>)>& measure)
-{
-    auto tls = client_tls_context();
-    YardstickClient<Tls> y(ioc, tls);
-    bool ready = false;
-    y.open(port, Api<V>::path, [&](bool) { ready = true; });
-    run_until(ioc, ready);
-    int window = kind == CostKind::in_flight ? 10 : 1;
-    if (kind == CostKind::push)
-        measure([&](int k) { yard_pushes(ioc, y, k); });
-    else
-        measure([&](int k) { yard_requests(ioc, y, k, window); });
-    return 0;
-}
-
 /// `tls`: over wss (round trips and pushes; connect + login is counted over ws only).
 template <class V>
 int cost_run(CostKind kind, bool sdk, int n, unsigned short port, bool tls)
@@ -373,7 +358,7 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port, bool tls)
     }
     // `run(k)` sends or receives k messages: warm up on n/5 (handlers, buffers and pools reach
     // their size), then count n.
-    auto measure = [&](std::function<void(int)> run) {
+    auto measure = [&](auto run) {
         run(n / 5);
         collect(true);
         run(n);
@@ -391,7 +376,22 @@ int cost_run(CostKind kind, bool sdk, int n, unsigned short port, bool tls)
         ioc.run_for(std::chrono::milliseconds(50));
         return 0;
     }
-    return tls ? yard_cost_run<V, true>(ioc, kind, n, port, measure) : yard_cost_run<V, false>(ioc, kind, n, port, measure);
+    auto yardstick = [&](auto with_tls) {
+        auto tls_context = client_tls_context();
+        YardstickClient<decltype(with_tls)::value> y(ioc, tls_context);
+        bool ready = false;
+        y.open(port, Api<V>::path, [&](bool) { ready = true; });
+        run_until(ioc, ready);
+        if (kind == CostKind::push)
+            measure([&](int k) { yard_pushes(ioc, y, k); });
+        else
+            measure([&](int k) { yard_requests(ioc, y, k, window); });
+    };
+    if (tls)
+        yardstick(std::true_type{});
+    else
+        yardstick(std::false_type{});
+    return 0;
 }
 
 std::string self_path()

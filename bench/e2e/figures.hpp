@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,19 +43,25 @@ struct Figure {
     Samples sdk, yardstick;
 
     double ratio() const { return yardstick.median() > 0 ? sdk.median() / yardstick.median() : 0; }
-    /// SDK / yardstick of each repeat (the two samples taken one right after the other), sorted;
-    /// empty unless both sides have the same number of samples. Their spread shows the noise of
-    /// the machine, which the ratio of the medians hides.
-    std::vector<double> paired_ratios() const
+    struct Quartiles {
+        double q1, median, q3;
+    };
+    /// Quartiles of SDK / yardstick taken repeat by repeat (the two samples of a repeat are
+    /// taken one right after the other); none unless both sides have the same number (3 or
+    /// more) of samples. Their spread shows the noise of the machine, which the ratio of the
+    /// medians hides.
+    std::optional<Quartiles> repeat_ratios() const
     {
-        std::vector<double> r;
         if (sdk.v.size() != yardstick.v.size())
-            return r;
+            return std::nullopt;
+        std::vector<double> r;
         for (std::size_t i = 0; i < sdk.v.size(); ++i)
             if (yardstick.v[i] > 0)
                 r.push_back(sdk.v[i] / yardstick.v[i]);
+        if (r.size() < 3)
+            return std::nullopt;
         std::sort(r.begin(), r.end());
-        return r;
+        return Quartiles{r[r.size() / 4], r[r.size() / 2], r[r.size() - 1 - r.size() / 4]};
     }
     bool measured() const { return !sdk.v.empty() && !yardstick.v.empty(); }
     bool met() const
@@ -87,10 +94,9 @@ inline void print(const Figure& f)
         return std::string(buf);
     };
     std::string paired;
-    if (auto r = f.paired_ratios(); r.size() >= 3) {
+    if (auto q = f.repeat_ratios()) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "  repeat by repeat %.2f..%.2f..%.2f", r[r.size() / 4], r[r.size() / 2],
-            r[r.size() - 1 - r.size() / 4]);
+        std::snprintf(buf, sizeof buf, "  repeat by repeat %.2f..%.2f..%.2f", q->q1, q->median, q->q3);
         paired = buf;
     }
     std::printf("%-42s %-4s %-3s  SDK %-28s Beast %-28s SDK/Beast %5.2f  %-22s [%s]%s\n", f.name.c_str(),
@@ -108,8 +114,8 @@ inline nlohmann::json to_json(const std::vector<Figure>& figures)
         };
         nlohmann::json j{{"name", f.name}, {"version", f.version}, {"transport", f.transport}, {"unit", f.unit},
             {"sdk", side(f.sdk)}, {"yardstick", side(f.yardstick)}, {"ratio", f.ratio()}};
-        if (auto r = f.paired_ratios(); r.size() >= 3) // quartiles and median of the paired ratios
-            j["repeat_ratios"] = {{"q1", r[r.size() / 4]}, {"median", r[r.size() / 2]}, {"q3", r[r.size() - 1 - r.size() / 4]}};
+        if (auto q = f.repeat_ratios())
+            j["repeat_ratios"] = {{"q1", q->q1}, {"median", q->median}, {"q3", q->q3}};
         if (f.target.kind != Target::none)
             j["target"] = {{f.target.kind == Target::at_least ? "at_least" : "at_most", f.target.bound}, {"met", f.met()}};
         out.push_back(std::move(j));
