@@ -16,7 +16,7 @@
 //                 independent of the machine's speed and load.
 //
 //   e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]
-//             [--throughput-only] [--no-cost] [--json FILE]
+//             [--throughput-only] [--connections-only] [--no-cost] [--json FILE]
 //   e2e_bench --serve                                   the server alone; prints its ports
 //   e2e_bench --cost-run KIND SIDE VERSION N PORT [wss] one cost child, e.g. under callgrind:
 //       KIND round_trip|in_flight|push|connect, SIDE sdk|beast, VERSION 3.0|3.6
@@ -65,6 +65,7 @@ struct Options {
     int cost_connects = 500;
     bool memory = true; ///< --throughput-only skips the K-connection and cost figures
     bool cost = true;
+    bool throughput = true; ///< --connections-only: the K-connection figures alone (scale too, unless --scale 0)
     /// --quick: instructions (callgrind, seconds per run) for the round trip only; every kind
     /// still runs under strace, so each measured child's path is exercised.
     bool cost_instructions_round_trip_only = false;
@@ -536,7 +537,7 @@ std::pair<unsigned short, unsigned short> start_server(int& control)
 [[noreturn]] void usage()
 {
     std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]\n"
-                 "                 [--throughput-only] [--no-cost] [--json FILE]\n";
+                 "                 [--throughput-only] [--connections-only] [--no-cost] [--json FILE]\n";
     std::exit(2);
 }
 
@@ -556,6 +557,8 @@ Options parse(int argc, char** argv)
             o.memory = o.cost = false;
         else if (a == "--no-cost")
             o.cost = false;
+        else if (a == "--connections-only")
+            o.throughput = o.cost = false;
         else if (a == "--version" && i + 1 < argc) {
             std::string v = argv[++i];
             if (v != "3.0" && v != "3.6")
@@ -610,8 +613,10 @@ void figures_for(const Options& o, unsigned short ws_port, unsigned short wss_po
         if (o.scale > 0)
             scale<V>(o, ws_port, figures);
     }
-    throughput<V, false>(o, ws_port, figures);
-    throughput<V, true>(o, wss_port, figures);
+    if (o.throughput) {
+        throughput<V, false>(o, ws_port, figures);
+        throughput<V, true>(o, wss_port, figures);
+    }
     if (o.cost)
         cost<V>(o, ws_port, wss_port, figures);
 }

@@ -3,6 +3,7 @@
 #define LIVECHAT_RTM_ACCOUNTS_IMPL_TOKEN_CACHE_IPP
 
 #include <livechat/rtm/accounts/token_cache.hpp>
+#include <livechat/rtm/impl/internal/seed.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -26,7 +27,7 @@ class TokenCacheCore : public std::enable_shared_from_this<TokenCacheCore> {
 public:
     TokenCacheCore(asio::any_io_executor ex, AccountsConfig accounts, TokenCacheOptions opts)
         : strand_(asio::make_strand(ex)), client_(strand_, std::move(accounts)), opts_(std::move(opts)),
-          retry_timer_(strand_), rng_(std::random_device{}())
+          retry_timer_(strand_), rng_(static_cast<std::minstd_rand::result_type>(rtm::detail::fresh_seed()))
     {
         if (!opts_.store)
             opts_.store = std::make_shared<MemoryCredentialStore>();

@@ -18,6 +18,7 @@
 #include <livechat/rtm/impl/internal/recovery.hpp>
 #include <livechat/rtm/impl/internal/redact.hpp>
 #include <livechat/rtm/impl/internal/request_book.hpp>
+#include <livechat/rtm/impl/internal/seed.hpp>
 #include <livechat/rtm/impl/internal/session.hpp>
 #include <livechat/rtm/impl/internal/websocket_transport.ipp>
 
@@ -43,7 +44,7 @@ public:
           session_(settings()), book_(cfg_.max_in_flight, cfg_.max_queued_requests),
           login_timer_(ex_, test_clock()), ping_timer_(ex_, test_clock()), backoff_timer_(ex_, test_clock()),
           deadline_timer_(ex_, test_clock()),
-          rng_(std::random_device{}()), recovery_(cfg_.recovery, protocol_)
+          rng_(static_cast<std::minstd_rand::result_type>(fresh_seed())), recovery_(cfg_.recovery, protocol_)
     {
     }
 
