@@ -93,8 +93,10 @@ rtm::ClientConfig sdk_config(unsigned short port, bool tls)
     cfg.url = std::string(tls ? "wss" : "ws") + "://127.0.0.1:" + std::to_string(port) + Api<V>::path;
     cfg.token_provider = rtm::static_token("bench");
     cfg.reconnect.enabled = false;
-    cfg.tls.ca_pem = rtm::testing::detail::test_certificate;
-    cfg.tls.use_system_trust_store = false; // as the yardstick: trust the test CA only
+    if (tls) { // as the yardstick: trust the test CA only (an app on ws:// has no CA to give)
+        cfg.tls.ca_pem = rtm::testing::detail::test_certificate;
+        cfg.tls.use_system_trust_store = false;
+    }
     cfg.request_timeout = std::chrono::seconds(60);
     return cfg;
 }

@@ -15,7 +15,8 @@
 //                 calls per message (strace, between two marks), each side in its own child;
 //                 independent of the machine's speed and load.
 //
-//   e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]
+//   e2e_bench [--repeats N] [--connections K] [--connection-repeats N] [--scale K]
+//             [--version 3.0|3.6] [--quick]
 //             [--throughput-only] [--connections-only] [--no-cost] [--json FILE]
 //   e2e_bench --serve                                   the server alone; prints its ports
 //   e2e_bench --cost-run KIND SIDE VERSION N PORT [wss] one cost child, e.g. under callgrind:
@@ -37,6 +38,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <list>
@@ -56,7 +58,7 @@ struct Options {
     int in_flight_total = 20000;
     int pushes = 100000;
     int connections = 1000;
-    int memory_repeats = 3;
+    int memory_repeats = 7; ///< the K-connection figures (--connection-repeats): medians of 3 moved by 0.2-0.4 run to run
     int scale = 10000;      ///< the scale figure's K (0: skip it)
     int scale_repeats = 3;
     std::chrono::milliseconds idle_window{15000}; ///< one ping interval (the SDK's default)
@@ -239,6 +241,11 @@ ManyResult in_child(bool sdk, bool tls, unsigned short port, int k, std::chrono:
     return r;
 }
 
+/// Whether the SDK's child runs, in the order the two sides run in repeat r: the SDK first in
+/// even repeats, the yardstick in odd ones. The server is still closing the previous child's K
+/// connections while the next child connects, so neither side may always come second.
+std::array<bool, 2> sides_in_turn(int r) { return {r % 2 == 0, r % 2 != 0}; }
+
 /// Memory per connection and connect time for K connections, ws and wss.
 template <class V>
 void many_connections(const Options& o, unsigned short ws_port, unsigned short wss_port, std::vector<Figure>& out)
@@ -251,7 +258,7 @@ void many_connections(const Options& o, unsigned short ws_port, unsigned short w
         Figure connect{"connect + login K connections", Api<V>::name, t, "ms, " + k,
             tls ? Target{} : at_most(1.15)};
         for (int r = 0; r < o.memory_repeats; ++r) {
-            for (bool sdk : {true, false}) {
+            for (bool sdk : sides_in_turn(r)) {
                 auto m = in_child<V>(sdk, tls, port, o.connections, std::chrono::milliseconds(300));
                 (sdk ? memory.sdk : memory.yardstick).v.push_back(m.bytes_per_connection);
                 (sdk ? connect.sdk : connect.yardstick).v.push_back(m.connect_seconds * 1000);
@@ -274,7 +281,7 @@ void scale(const Options& o, unsigned short ws_port, std::vector<Figure>& out)
     Figure idle{"CPU while idle, one ping interval", Api<V>::name, "ws",
         "ms per " + std::to_string(o.idle_window.count() / 1000) + " s, " + k};
     for (int r = 0; r < o.scale_repeats; ++r) {
-        for (bool sdk : {true, false}) {
+        for (bool sdk : sides_in_turn(r)) {
             auto m = in_child<V>(sdk, false, ws_port, o.scale, o.idle_window);
             (sdk ? memory.sdk : memory.yardstick).v.push_back(m.bytes_per_connection);
             (sdk ? connect.sdk : connect.yardstick).v.push_back(m.connect_seconds * 1000);
@@ -345,6 +352,7 @@ void cost_connect(asio::io_context& ioc, bool sdk, int n, unsigned short port, b
     run_until(ioc, all);
     if (counted)
         collect(false);
+    if (counted && getenv("E2E_EXIT_AFTER_COUNT")) _exit(0); // HACK
 }
 
 /// `tls`: over wss (round trips and pushes; connect + login is counted over ws only).
@@ -536,7 +544,8 @@ std::pair<unsigned short, unsigned short> start_server(int& control)
 
 [[noreturn]] void usage()
 {
-    std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--scale K] [--version 3.0|3.6] [--quick]\n"
+    std::cerr << "usage: e2e_bench [--repeats N] [--connections K] [--connection-repeats N] [--scale K]\n"
+                 "                 [--version 3.0|3.6] [--quick]\n"
                  "                 [--throughput-only] [--connections-only] [--no-cost] [--json FILE]\n";
     std::exit(2);
 }
@@ -551,6 +560,8 @@ Options parse(int argc, char** argv)
             o.repeats = std::max(1, next());
         else if (a == "--connections")
             o.connections = std::max(1, next());
+        else if (a == "--connection-repeats")
+            o.memory_repeats = std::max(1, next());
         else if (a == "--scale")
             o.scale = std::max(0, next());
         else if (a == "--throughput-only")

@@ -1,9 +1,14 @@
+#include <livechat/rtm/impl/internal/seed.hpp>
 #include <livechat/rtm/reconnect.hpp>
 #include <livechat/rtm/v3_0/version.hpp>
 
 #include <boost/asio/error.hpp>
 
 #include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+#include <vector>
 
 using namespace livechat::rtm;
 using namespace std::chrono_literals;
@@ -82,4 +87,31 @@ TEST(Backoff, SlowVariantStartsHigher)
     Backoff b;
     EXPECT_EQ(backoff_delay(b, 0, true, 0.0), 1000ms);
     EXPECT_EQ(backoff_delay(b, 3, true, 0.0), 8000ms);
+}
+
+TEST(JitterSeed, EveryClientGetsItsOwnEvenFromManyThreads)
+{
+    // Clients that reconnect after one outage must not draw the same jitter: every seed differs,
+    // whichever thread asks, and the bits are spread (not a bare counter).
+    constexpr int threads = 4, per_thread = 2500;
+    std::vector<std::vector<std::uint64_t>> drawn(threads);
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back([&drawn, t] {
+            for (int i = 0; i < per_thread; ++i)
+                drawn[t].push_back(detail::fresh_seed());
+        });
+    for (auto& th : pool)
+        th.join();
+    std::set<std::uint64_t> seen;
+    int low_bits_set = 0;
+    for (const auto& d : drawn)
+        for (auto v : d) {
+            seen.insert(v);
+            low_bits_set += (v & 1) ? 1 : 0;
+        }
+    EXPECT_EQ(seen.size(), std::size_t(threads * per_thread));
+    // minstd_rand keeps the seed modulo 2^31 - 1: the low bits matter, and about half are set.
+    EXPECT_GT(low_bits_set, threads * per_thread / 3);
+    EXPECT_LT(low_bits_set, threads * per_thread * 2 / 3);
 }
