@@ -55,6 +55,16 @@ TEST(Url, ParsesIpv6Literal)
 TEST(Url, RejectsWhatItCannotUse)
 {
     for (const char* bad : {"http://x/", "wss://", "ws://:80/", "ws://h:99999/", "ws://h:8a/",
-             "ws://user@h/", "ws://h/#frag", "ws://[::1/"})
+             "ws://user@h/", "ws://h/#frag", "ws://[::1/", "ws://h:65536/", "ws://h:123456/",
+             "ws://h:-1/", "ws://[::1]:70000/"})
         EXPECT_FALSE(parse_url(bad)) << bad;
+}
+
+TEST(Url, TakesEveryPortUpTo65535)
+{
+    for (const char* port : {"1", "08080", "65535"}) {
+        auto ep = parse_url(std::string("ws://h:") + port + "/");
+        ASSERT_TRUE(ep) << port;
+        EXPECT_EQ(ep->port, port);
+    }
 }

@@ -130,7 +130,7 @@ inline error_code ClientCore::validate()
         run_diag_.client_message = std::move(problem);
         return error::invalid_config;
     }
-    endpoint_ = *ep;
+    endpoint_ = std::move(*ep);
     // The CA certificates live on in the shared TLS context (or were never needed, for ws://):
     // 10,000 customers in one process need not hold 10,000 copies of the PEM text.
     if (tls_ctx_ || !endpoint_.tls)
@@ -144,7 +144,7 @@ inline std::shared_ptr<Transport> ClientCore::make_transport()
         return env_->make_transport(endpoint_);
     TransportOptions opts{cfg_.connect_timeout, cfg_.close_timeout, cfg_.max_message_size, cfg_.user_agent};
     bool tls = endpoint_.tls;
-    return std::make_shared<WebsocketTransport>(ex_, opts, tls ? tls_ctx_ : nullptr, tls && cfg_.tls.verify_peer);
+    return std::make_shared<WebsocketTransport>(ex_, std::move(opts), tls ? tls_ctx_ : nullptr, tls && cfg_.tls.verify_peer);
 }
 
 inline void ClientCore::run_command(const cmd::Connect&)

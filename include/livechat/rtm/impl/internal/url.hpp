@@ -62,10 +62,15 @@ inline std::optional<Endpoint> parse_url(std::string_view url)
     if (port.empty()) {
         ep.port = ep.tls ? "443" : "80";
     } else {
-        for (char c : port)
+        if (port.size() > 5)
+            return std::nullopt;
+        unsigned value = 0;
+        for (char c : port) {
             if (c < '0' || c > '9')
                 return std::nullopt;
-        if (port.size() > 5 || std::stoul(std::string(port)) > 65535)
+            value = value * 10 + unsigned(c - '0');
+        }
+        if (value > 65535)
             return std::nullopt;
         ep.port = std::string(port);
     }

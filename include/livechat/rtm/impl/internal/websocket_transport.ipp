@@ -87,9 +87,11 @@ public:
         char* end = nullptr;
         auto port = std::strtoul(endpoint_.port.c_str(), &end, 10);
         if (!not_ip && !endpoint_.port.empty() && *end == '\0' && port <= 65535) {
-            return on_resolved({}, asio::ip::tcp::resolver::results_type::create(
-                asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port)), endpoint_.host,
-                endpoint_.port));
+            // One endpoint: connected directly, without building a result list to range over
+            // (a shared vector and its copies of host and port, per connection).
+            tcp().async_connect(asio::ip::tcp::endpoint(address, static_cast<unsigned short>(port)),
+                [self = this->shared_from_this()](error_code ec) { self->on_connected(ec); });
+            return;
         }
         resolver_ = std::make_unique<asio::ip::tcp::resolver>(deadline_.get_executor());
         resolver_->async_resolve(endpoint_.host, endpoint_.port,
@@ -203,10 +205,11 @@ private:
         t.idle_timeout = websocket::stream_base::none();
         t.keep_alive_pings = false;
         ws_.set_option(t);
-        ws_.set_option(websocket::stream_base::decorator(
-            [ua = opts_.user_agent](websocket::request_type& req) {
-                req.set(beast::http::field::user_agent, ua);
-            }));
+        // The stream is this transport's member and the decorator runs during the handshake
+        // only: it reads the user agent from here instead of keeping a copy per connection.
+        ws_.set_option(websocket::stream_base::decorator([this](websocket::request_type& req) {
+            req.set(beast::http::field::user_agent, opts_.user_agent);
+        }));
         // The size limit is ours (see on_read): Beast's own limit fails the connection with a
         // close handshake whose TLS teardown can replace `message_too_big` with another error.
         ws_.read_message_max(0);
