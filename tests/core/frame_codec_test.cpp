@@ -159,6 +159,19 @@ TEST(FrameCodec, EncodeKeepsPlainNamesAsTheyAre)
     EXPECT_EQ(encode_request("ping", "", nullptr), R"({"action":"ping","payload":{}})");
 }
 
+TEST(FrameCodec, EncodeAddsExtraMembersToAnyPayloadObject)
+{
+    constexpr std::string_view extra = R"("application":{"name":"n"})";
+    EXPECT_EQ(encode_request("login", "1", nlohmann::json{{"token", "t"}}, {}, extra),
+        R"({"action":"login","request_id":"1","payload":{"token":"t","application":{"name":"n"}}})");
+    EXPECT_EQ(encode_request("login", "1", nlohmann::json::object(), {}, extra),
+        R"({"action":"login","request_id":"1","payload":{"application":{"name":"n"}}})");
+    EXPECT_EQ(encode_request("login", "", nullptr, {}, extra),
+        R"({"action":"login","payload":{"application":{"name":"n"}}})");
+    EXPECT_EQ(encode_request("login", "1", nlohmann::json{{"token", "t"}}, "3.6", {}),
+        R"({"action":"login","request_id":"1","version":"3.6","payload":{"token":"t"}})");
+}
+
 TEST(FrameCodec, AbsentOrNullPayloadDecodesAsAnEmptyObjectEvenIntoAReusedFrame)
 {
     Frame f;

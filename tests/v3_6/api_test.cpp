@@ -5,6 +5,8 @@
 #include "test_support.hpp"
 
 #include <livechat/rtm.hpp>
+#include <livechat/rtm/impl/internal/frame_codec.hpp>
+#include <livechat/rtm/impl/internal/protocol.hpp>
 #include <livechat/rtm/raw.hpp>
 #include <livechat/rtm/v3_6/actions.hpp>
 #include <livechat/rtm/v3_6/pagination.hpp>
@@ -105,6 +107,20 @@ TEST_F(Api36, LoginNamesTheSdkAndReturnsTheCustomer)
     EXPECT_EQ(first["application"]["name"], std::string(v36::sdk_application_name));
     EXPECT_EQ(first["application"]["version"], LIVECHAT_RTM_VERSION_STRING);
     EXPECT_EQ(first["token"], "Bearer good-token");
+}
+
+TEST(Login36, TheSdkNamesItselfOnlyWhereTheAppDidNot)
+{
+    const auto& v36_rules = v36::Version::protocol();
+    json own{{"application", {{"name", "kiosk"}, {"version", "2"}}}};
+    EXPECT_TRUE(v36_rules.login_defaults(own).empty());
+    auto frame = json::parse(livechat::rtm::detail::encode_request("login", "1", json{{"token", "Bearer t"}}, {},
+        v36_rules.login_defaults(json{{"token", "Bearer t"}})));
+    EXPECT_EQ(frame["payload"]["application"]["name"], std::string(v36::sdk_application_name));
+    EXPECT_EQ(frame["payload"]["application"]["version"], LIVECHAT_RTM_VERSION_STRING);
+    EXPECT_EQ(frame["payload"]["token"], "Bearer t");
+    // v3.0 has no such field.
+    EXPECT_TRUE(livechat::rtm::v3_0::Version::protocol().login_defaults(json::object()).empty());
 }
 
 TEST_F(Api36, AWholeConversationWithTypedCallsOnly)

@@ -42,12 +42,13 @@ inline void ClientCore::on_token(error_code ec, std::string token)
     auto deadline = later(cfg_.login_window + cfg_.request_timeout);
     book_.track(id, Pending{}, deadline);
     note_deadline(deadline);
+    auto defaults = protocol_.login_defaults(payload);
     if (cfg_.frame_trace) { // never hand the token to a log
         nlohmann::json shown = payload;
         shown[std::string(protocol_.token_field())] = "<redacted>";
-        cfg_.frame_trace(FrameDirection::sent, encode_request(protocol_.login_action(), id, shown));
+        cfg_.frame_trace(FrameDirection::sent, encode_request(protocol_.login_action(), id, shown, {}, defaults));
     }
-    transport_->send(encode_request(protocol_.login_action(), id, payload));
+    transport_->send(encode_request(protocol_.login_action(), id, payload, {}, defaults));
 }
 
 inline void ClientCore::on_message(std::string_view text)

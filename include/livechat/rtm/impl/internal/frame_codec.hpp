@@ -34,9 +34,11 @@ struct Frame {
 
 /// Serializes `{"action":..,"request_id":..,"payload":..}`. An empty `request_id` is left out.
 /// `payload` must be an object or null (null is sent as `{}`). A non-empty `version` (3.6:
-/// run this request under that API version) is sent as the envelope's `version`.
+/// run this request under that API version) is sent as the envelope's `version`. A non-empty
+/// `extra_members` (serialized `"name":value` pairs the payload does not have) is added to the
+/// payload's members as it is written.
 LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
-    const nlohmann::json& payload, std::string_view version = {});
+    const nlohmann::json& payload, std::string_view version = {}, std::string_view extra_members = {});
 
 /// Parses one inbound text frame into `out`. Never throws. On failure returns
 /// `error::malformed_frame`, says why in `diag.client_message`, and still fills whatever it

@@ -27,7 +27,7 @@ inline void append_quoted(std::string& out, std::string_view s)
 }
 
 LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
-    const nlohmann::json& payload, std::string_view version)
+    const nlohmann::json& payload, std::string_view version, std::string_view extra_members)
 {
     // Build the envelope by hand so the payload is serialized in place: one string, no copy.
     std::string out;
@@ -50,6 +50,13 @@ LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::strin
         Serializer serializer(nlohmann::detail::output_adapter<char>(out), ' ',
             nlohmann::json::error_handler_t::replace);
         serializer.dump(payload, false, false, 0);
+    }
+    if (!extra_members.empty() && out.back() == '}') { // reopen the payload's object
+        out.pop_back();
+        if (out.back() != '{')
+            out += ',';
+        out += extra_members;
+        out += '}';
     }
     out += '}';
     return out;

@@ -139,6 +139,15 @@ public:
     /// form (unless the user set one), and the state kept from earlier pushes.
     virtual void prepare_login(nlohmann::json& payload, std::string_view access_token,
         const nlohmann::json& stored_state) const = 0;
+    /// Members this version adds to a login payload that lacks them, already serialized
+    /// (`"name":value,...`, no braces), or empty. The core splices them into the frame as it
+    /// encodes it: built into the payload's tree at every login they cost about as much as
+    /// encoding the rest of the login (bench/README.md).
+    virtual std::string_view login_defaults(const nlohmann::json& payload) const
+    {
+        (void)payload;
+        return {};
+    }
     /// The payload field carrying the token (masked in traces).
     virtual std::string_view token_field() const noexcept = 0;
     /// The customer's identity in a login response, or empty when it has none.
