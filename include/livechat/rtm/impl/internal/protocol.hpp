@@ -141,8 +141,8 @@ public:
         const nlohmann::json& stored_state) const = 0;
     /// Members this version adds to a login payload that lacks them, already serialized
     /// (`"name":value,...`, no braces), or empty. The core splices them into the frame as it
-    /// encodes it: built into the payload's tree at every login they cost about as much as
-    /// encoding the rest of the login (bench/README.md).
+    /// encodes it: built into the payload's tree at every login, v3.6's `application` cost
+    /// 5.6k of the 122k instructions of a whole connect + login (bench/README.md).
     virtual std::string_view login_defaults(const nlohmann::json& payload) const
     {
         (void)payload;
