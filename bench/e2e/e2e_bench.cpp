@@ -58,7 +58,7 @@ struct Options {
     int in_flight_total = 20000;
     int pushes = 100000;
     int connections = 1000;
-    int memory_repeats = 7; ///< the K-connection figures (--connection-repeats): medians of 3 moved by 0.2-0.4 run to run
+    int connection_repeats = 7; ///< --connection-repeats: the K = 1000 figures (medians of 3 moved by 0.2-0.4)
     int scale = 10000;      ///< the scale figure's K (0: skip it)
     int scale_repeats = 3;
     std::chrono::milliseconds idle_window{15000}; ///< one ping interval (the SDK's default)
@@ -87,6 +87,12 @@ void pin_to_cpu(int cpu)
 
 // ---- wall clock: one client of each kind per transport and version ------------------------------
 
+/// Whether the SDK's side runs, in the order the two sides run in repeat r: the SDK first in
+/// even repeats, the yardstick in odd ones. Every paired figure takes its samples in this
+/// order, so that neither side always comes second (for the K-connection figures: the server
+/// is still closing the previous child's K connections while the next child connects).
+std::array<bool, 2> sides_in_turn(int r) { return {r % 2 == 0, r % 2 != 0}; }
+
 template <class V, bool Tls>
 void throughput(const Options& o, unsigned short port, std::vector<Figure>& out)
 {
@@ -112,25 +118,18 @@ void throughput(const Options& o, unsigned short port, std::vector<Figure>& out)
     // Warm-up, not counted: allocator pools, TLS session, caches.
     sdk_requests(ioc, sdk, o.sequential / 10, 1);
     yard_requests(ioc, yard, o.sequential / 10, 1);
-    // In turns, so that drift hits both sides alike, and in alternating order (SDK first in
-    // even repeats, the yardstick in odd ones), so that neither always runs right after the
-    // other's figure of another kind.
-    auto both = [](bool sdk_first, auto sdk_sample, auto yard_sample) {
-        if (sdk_first) {
-            sdk_sample();
-            yard_sample();
-        } else {
-            yard_sample();
-            sdk_sample();
-        }
-    };
+    // In turns, so that drift hits both sides alike, and in alternating order, so that neither
+    // always runs right after the other's figure of another kind.
     for (int r = 0; r < o.repeats; ++r) {
-        bool sdk_first = r % 2 == 0;
-        both(sdk_first, [&] { seq.sdk.v.push_back(sdk_requests(ioc, sdk, o.sequential, 1)); },
+        auto both = [r](auto sdk_sample, auto yard_sample) {
+            for (bool sdk_side : sides_in_turn(r))
+                sdk_side ? sdk_sample() : yard_sample();
+        };
+        both([&] { seq.sdk.v.push_back(sdk_requests(ioc, sdk, o.sequential, 1)); },
             [&] { seq.yardstick.v.push_back(yard_requests(ioc, yard, o.sequential, 1)); });
-        both(sdk_first, [&] { window.sdk.v.push_back(sdk_requests(ioc, sdk, o.in_flight_total, 10)); },
+        both([&] { window.sdk.v.push_back(sdk_requests(ioc, sdk, o.in_flight_total, 10)); },
             [&] { window.yardstick.v.push_back(yard_requests(ioc, yard, o.in_flight_total, 10)); });
-        both(sdk_first, [&] { pushes.sdk.v.push_back(sdk_pushes(ioc, sdk, o.pushes)); },
+        both([&] { pushes.sdk.v.push_back(sdk_pushes(ioc, sdk, o.pushes)); },
             [&] { pushes.yardstick.v.push_back(yard_pushes(ioc, yard, o.pushes)); });
     }
     for (auto* f : {&seq, &window, &pushes}) {
@@ -241,11 +240,6 @@ ManyResult in_child(bool sdk, bool tls, unsigned short port, int k, std::chrono:
     return r;
 }
 
-/// Whether the SDK's child runs, in the order the two sides run in repeat r: the SDK first in
-/// even repeats, the yardstick in odd ones. The server is still closing the previous child's K
-/// connections while the next child connects, so neither side may always come second.
-std::array<bool, 2> sides_in_turn(int r) { return {r % 2 == 0, r % 2 != 0}; }
-
 /// Memory per connection and connect time for K connections, ws and wss.
 template <class V>
 void many_connections(const Options& o, unsigned short ws_port, unsigned short wss_port, std::vector<Figure>& out)
@@ -257,7 +251,7 @@ void many_connections(const Options& o, unsigned short ws_port, unsigned short w
         Figure memory{"idle memory per connection", Api<V>::name, t, "bytes, " + k, at_most(1.15)};
         Figure connect{"connect + login K connections", Api<V>::name, t, "ms, " + k,
             tls ? Target{} : at_most(1.15)};
-        for (int r = 0; r < o.memory_repeats; ++r) {
+        for (int r = 0; r < o.connection_repeats; ++r) {
             for (bool sdk : sides_in_turn(r)) {
                 auto m = in_child<V>(sdk, tls, port, o.connections, std::chrono::milliseconds(300));
                 (sdk ? memory.sdk : memory.yardstick).v.push_back(m.bytes_per_connection);
@@ -560,7 +554,7 @@ Options parse(int argc, char** argv)
         else if (a == "--connections")
             o.connections = std::max(1, next());
         else if (a == "--connection-repeats")
-            o.memory_repeats = std::max(1, next());
+            o.connection_repeats = std::max(1, next());
         else if (a == "--scale")
             o.scale = std::max(0, next());
         else if (a == "--throughput-only")
@@ -583,7 +577,7 @@ Options parse(int argc, char** argv)
             o.in_flight_total = 500;
             o.pushes = 500;
             o.connections = 50;
-            o.memory_repeats = 1;
+            o.connection_repeats = 1;
             o.scale = 100;
             o.scale_repeats = 1;
             o.idle_window = std::chrono::milliseconds(200);
