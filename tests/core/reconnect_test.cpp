@@ -92,7 +92,7 @@ TEST(Backoff, SlowVariantStartsHigher)
 TEST(JitterSeed, EveryClientGetsItsOwnEvenFromManyThreads)
 {
     // Clients that reconnect after one outage must not draw the same jitter: every seed differs,
-    // whichever thread asks, and the bits are spread (not a bare counter).
+    // whichever thread asks, and the lowest bit varies.
     constexpr int threads = 4, per_thread = 2500;
     std::vector<std::vector<std::uint64_t>> drawn(threads);
     std::vector<std::thread> pool;
@@ -111,7 +111,7 @@ TEST(JitterSeed, EveryClientGetsItsOwnEvenFromManyThreads)
             low_bits_set += (v & 1) ? 1 : 0;
         }
     EXPECT_EQ(seen.size(), std::size_t(threads * per_thread));
-    // minstd_rand keeps the seed modulo 2^31 - 1: the low bits matter, and about half are set.
+    // About half of the seeds are odd: the lowest bit is not stuck.
     EXPECT_GT(low_bits_set, threads * per_thread / 3);
     EXPECT_LT(low_bits_set, threads * per_thread * 2 / 3);
 }
