@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 using namespace livechat::rtm;
 using namespace livechat::rtm::detail;
 using nlohmann::json;
@@ -236,4 +239,66 @@ TEST(SecretForms, PlainTokensHaveOneFormAndEscapedOnesHaveEach)
     EXPECT_EQ(secret_forms("a/b"), (Forms{"a\\/b", "a/b"}));
     EXPECT_EQ(secret_forms("q\"t"), (Forms{"q\\\"t", "q\"t"}));
     EXPECT_EQ(secret_forms("\xc3\xa9"), (Forms{"\\u00e9", "\xc3\xa9"}));
+}
+
+// append_json writes what nlohmann's dump(-1, ' ', false, replace) writes, byte for byte.
+namespace {
+
+std::string ours(const json& j)
+{
+    std::string out = "x"; // appends: what is there stays
+    append_json(out, j);
+    return out.substr(1);
+}
+
+std::string theirs(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+} // namespace
+
+TEST(FrameCodec, AppendJsonWritesEveryControlCharacterAsTheLibraryDoes)
+{
+    for (int c = 0; c < 0x80; ++c) {
+        json j = std::string("a") + char(c) + "b";
+        EXPECT_EQ(ours(j), theirs(j)) << "byte " << c;
+    }
+}
+
+TEST(FrameCodec, AppendJsonCopiesWellFormedUtf8AndReplacesIllFormedAsTheLibraryDoes)
+{
+    const char* texts[] = {
+        "caf\xc3\xa9", "\xe2\x82\xac 5", "\xf0\x9f\x98\x80!", "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf", // well-formed
+        "\xe0\xa0\x80", "\xed\x9f\xbf", "\xc2\x80", "\xdf\xbf",                                   // edges, well-formed
+        "\xc0\x80", "\xc1\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", // overlong, surrogate, too big
+        "\x80", "a\xbf" "b", "\xe2\x82", "\xf0\x9f\x98", "\xf5\x80\x80\x80", "\xff", "x\xc3", "\xc3" "a\"", // stray, truncated
+        "ok \xe2\x82\xac then \xe2 bad \x01 and \\ \"end\"",
+    };
+    for (const char* t : texts) {
+        json j = std::string(t);
+        EXPECT_EQ(ours(j), theirs(j)) << json(std::string(t)).dump(-1, ' ', true, json::error_handler_t::replace);
+        std::string quoted;
+        append_json_string(quoted, t);
+        EXPECT_EQ(quoted, theirs(j));
+    }
+}
+
+TEST(FrameCodec, AppendJsonWritesNumbersContainersAndLiteralsAsTheLibraryDoes)
+{
+    json values[] = {
+        json::object(), json::array(), nullptr, true, false, 0, -1, 42u,
+        std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+        std::numeric_limits<std::uint64_t>::max(), 1.5, -0.0, 1e300, 0.1, 123456789.125,
+        json{{"b", 1}, {"a", json::array({1, "two", nullptr, json::object(), json::array()})}, {"k\"\n", {{"x", false}}}},
+        json::array({json::array({json::array()}), json{{"", ""}}}),
+        json::binary({1, 2, 3}),
+    };
+    for (const auto& j : values)
+        EXPECT_EQ(ours(j), theirs(j));
+}
+
+TEST(FrameCodec, EncodeRequestWritesThePayloadAsTheLibraryDoes)
+{
+    json payload{{"chat_id", "PJ0MRSHTDG"},
+        {"event", {{"type", "message"}, {"text", "Tab\there, \"quotes\", caf\xc3\xa9, \xe2 ill-formed"}, {"n", -3}, {"f", 2.5}}}};
+    EXPECT_EQ(encode_request("send_event", "9", payload),
+        R"({"action":"send_event","request_id":"9","payload":)" + theirs(payload) + "}");
 }

@@ -3,7 +3,8 @@
 // must accept the same texts and build the same values, types included; and the same text as
 // the file of a session store and of a credential store (session_store.ipp,
 // credential_store.ipp): their readers must never throw, and whatever they accept they must
-// write back as a text that reads back to the same value.
+// write back as a text that reads back to the same value; and our JSON writer (append_json)
+// against nlohmann's dump.
 #include <livechat/rtm/accounts/impl/credential_store.ipp>
 #include <livechat/rtm/accounts/impl/error.ipp>
 #include <livechat/rtm/config.hpp>
@@ -86,6 +87,24 @@ void check_identity(std::string_view text)
         std::abort(); // what the store accepted does not survive its own save and load
 }
 
+/// Our JSON writer against nlohmann's dump: the same text for whatever value the input
+/// parses to, and for the input's raw bytes as one string (ill-formed UTF-8 included).
+void check_writer(std::string_view text)
+{
+    auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    auto write = [](const nlohmann::json& j) {
+        std::string out;
+        livechat::rtm::detail::append_json(out, j);
+        return out;
+    };
+    nlohmann::json as_string = std::string(text);
+    if (write(as_string) != dump(as_string))
+        std::abort(); // the writers disagree on a string
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_discarded() && write(parsed) != dump(parsed))
+        std::abort(); // the writers disagree on a value
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -95,6 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_reader(text);
     check_session(text);
     check_identity(text);
+    check_writer(text);
     d::Frame frame;
     livechat::rtm::Diagnostics diag;
     if (d::decode_frame(text, frame, diag))

@@ -7,24 +7,132 @@
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 
 namespace livechat::rtm::detail {
 
-/// Appends `s` as a JSON string. Action names and request ids are plain ASCII: they go in as
-/// they are; anything else is escaped by the JSON library.
-inline void append_quoted(std::string& out, std::string_view s)
+/// The length of the well-formed UTF-8 sequence starting at `p` (Unicode's table 3-7: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or 0 when none starts there.
+inline std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept
 {
-    bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-    });
-    if (plain) {
-        out += '"';
-        out += s;
-        out += '"';
+    auto next = [&](std::size_t i, unsigned char low = 0x80, unsigned char high = 0xbf) {
+        return end - p > static_cast<std::ptrdiff_t>(i) && p[i] >= low && p[i] <= high;
+    };
+    unsigned char c = *p;
+    if (c >= 0xc2 && c <= 0xdf)
+        return next(1) ? 2 : 0;
+    if (c == 0xe0)
+        return next(1, 0xa0) && next(2) ? 3 : 0;
+    if (c == 0xed)
+        return next(1, 0x80, 0x9f) && next(2) ? 3 : 0;
+    if (c >= 0xe1 && c <= 0xef)
+        return next(1) && next(2) ? 3 : 0;
+    if (c == 0xf0)
+        return next(1, 0x90) && next(2) && next(3) ? 4 : 0;
+    if (c >= 0xf1 && c <= 0xf3)
+        return next(1) && next(2) && next(3) ? 4 : 0;
+    if (c == 0xf4)
+        return next(1, 0x80, 0x8f) && next(2) && next(3) ? 4 : 0;
+    return 0;
+}
+
+LIVECHAT_RTM_DECL void append_json_string(std::string& out, std::string_view s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    const auto start = out.size();
+    const auto* copied = p; // the bytes before it are in `out`
+    auto copy_up_to = [&](const unsigned char* q) { out.append(reinterpret_cast<const char*>(copied), std::size_t(q - copied)); };
+    out += '"';
+    while (p != end) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            ++p;
+            continue;
+        }
+        if (c >= 0x80) {
+            auto n = utf8_sequence_length(p, end);
+            if (n == 0) { // ill-formed: the library's own rules for what replaces what
+                out.resize(start);
+                out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                return;
+            }
+            p += n;
+            continue;
+        }
+        copy_up_to(p);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\f': out += "\\f"; break;
+        case '\r': out += "\\r"; break;
+        default: { // the other control characters, as the library writes them
+            constexpr char hex[] = "0123456789abcdef";
+            const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(escaped, sizeof escaped);
+        }
+        }
+        copied = ++p;
+    }
+    copy_up_to(end);
+    out += '"';
+}
+
+LIVECHAT_RTM_DECL void append_json(std::string& out, const nlohmann::json& value)
+{
+    using type = nlohmann::json::value_t;
+    auto number = [&out](auto n) {
+        char digits[24];
+        auto [last, ec] = std::to_chars(digits, digits + sizeof digits, n);
+        out.append(digits, std::size_t(last - digits));
+    };
+    switch (value.type()) {
+    case type::object: {
+        out += '{';
+        for (auto it = value.cbegin(); it != value.cend(); ++it) {
+            if (it != value.cbegin())
+                out += ',';
+            append_json_string(out, it.key());
+            out += ':';
+            append_json(out, it.value());
+        }
+        out += '}';
         return;
     }
-    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    case type::array: {
+        out += '[';
+        for (auto it = value.cbegin(); it != value.cend(); ++it) {
+            if (it != value.cbegin())
+                out += ',';
+            append_json(out, *it);
+        }
+        out += ']';
+        return;
+    }
+    case type::string:
+        return append_json_string(out, value.get_ref<const std::string&>());
+    case type::boolean:
+        out += value.get<bool>() ? "true" : "false";
+        return;
+    case type::number_integer:
+        return number(value.get<std::int64_t>());
+    case type::number_unsigned:
+        return number(value.get<std::uint64_t>());
+    case type::null:
+        out += "null";
+        return;
+    default: // floating point (its shortest round-trip form), binary, discarded
+        out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
 }
+
+/// Appends `s` as a JSON string (action names and request ids are plain ASCII: copied as
+/// they are).
+inline void append_quoted(std::string& out, std::string_view s) { append_json_string(out, s); }
 
 LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
     const nlohmann::json& payload, std::string_view version, std::string_view extra_members)
@@ -46,10 +154,7 @@ LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::strin
     if (payload.is_null()) {
         out += "{}";
     } else {
-        using Serializer = nlohmann::detail::serializer<nlohmann::json>;
-        Serializer serializer(nlohmann::detail::output_adapter<char>(out), ' ',
-            nlohmann::json::error_handler_t::replace);
-        serializer.dump(payload, false, false, 0);
+        append_json(out, payload);
     }
     if (!extra_members.empty() && out.back() == '}') { // reopen the payload's object
         out.pop_back();
