@@ -53,12 +53,12 @@ using V30 = rtm::v3_0::Version;
 using V36 = rtm::v3_6::Version;
 
 struct Options {
-    int repeats = 7;
+    int repeats = 11; ///< 7 left a wss rate's median 0.05 from one run to the next (bench/README.md)
     int sequential = 10000; ///< requests per sequential sample
     int in_flight_total = 20000;
     int pushes = 100000;
     int connections = 1000;
-    int connection_repeats = 7; ///< --connection-repeats: the K = 1000 figures (medians of 3 moved by 0.2-0.4)
+    int connection_repeats = 15; ///< --connection-repeats: the K = 1000 figures (medians of 7 moved by 0.1)
     int scale = 10000;      ///< the scale figure's K (0: skip it)
     int scale_repeats = 3;
     std::chrono::milliseconds idle_window{15000}; ///< one ping interval (the SDK's default)
