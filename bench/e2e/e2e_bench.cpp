@@ -53,7 +53,7 @@ using V30 = rtm::v3_0::Version;
 using V36 = rtm::v3_6::Version;
 
 struct Options {
-    int repeats = 11; ///< 7 left a wss rate's median 0.05 from one run to the next (bench/README.md)
+    int repeats = 11; ///< with 7, a wss rate's median moved by 0.05-0.2 between runs (bench/README.md)
     int sequential = 10000; ///< requests per sequential sample
     int in_flight_total = 20000;
     int pushes = 100000;

@@ -6,7 +6,6 @@
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
 
-#include <algorithm>
 #include <charconv>
 #include <cstdint>
 
@@ -130,10 +129,6 @@ LIVECHAT_RTM_DECL void append_json(std::string& out, const nlohmann::json& value
     }
 }
 
-/// Appends `s` as a JSON string (action names and request ids are plain ASCII: copied as
-/// they are).
-inline void append_quoted(std::string& out, std::string_view s) { append_json_string(out, s); }
-
 LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::string_view request_id,
     const nlohmann::json& payload, std::string_view version, std::string_view extra_members)
 {
@@ -141,14 +136,14 @@ LIVECHAT_RTM_DECL std::string encode_request(std::string_view action, std::strin
     std::string out;
     out.reserve(256 + action.size() + request_id.size());
     out += "{\"action\":";
-    append_quoted(out, action);
+    append_json_string(out, action);
     if (!request_id.empty()) {
         out += ",\"request_id\":";
-        append_quoted(out, request_id);
+        append_json_string(out, request_id);
     }
     if (!version.empty()) {
         out += ",\"version\":";
-        append_quoted(out, version);
+        append_json_string(out, version);
     }
     out += ",\"payload\":";
     if (payload.is_null()) {
