@@ -5,36 +5,12 @@
 #include <livechat/rtm/config.hpp>
 #include <livechat/rtm/impl/internal/frame_codec.hpp>
 #include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/impl/internal/utf8.hpp>
 
 #include <charconv>
 #include <cstdint>
 
 namespace livechat::rtm::detail {
-
-/// The length of the well-formed UTF-8 sequence starting at `p` (Unicode's table 3-7: no
-/// overlong forms, no surrogates, nothing above U+10FFFF), or 0 when none starts there.
-inline std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept
-{
-    auto next = [&](std::size_t i, unsigned char low = 0x80, unsigned char high = 0xbf) {
-        return end - p > static_cast<std::ptrdiff_t>(i) && p[i] >= low && p[i] <= high;
-    };
-    unsigned char c = *p;
-    if (c >= 0xc2 && c <= 0xdf)
-        return next(1) ? 2 : 0;
-    if (c == 0xe0)
-        return next(1, 0xa0) && next(2) ? 3 : 0;
-    if (c == 0xed)
-        return next(1, 0x80, 0x9f) && next(2) ? 3 : 0;
-    if (c >= 0xe1 && c <= 0xef)
-        return next(1) && next(2) ? 3 : 0;
-    if (c == 0xf0)
-        return next(1, 0x90) && next(2) && next(3) ? 4 : 0;
-    if (c >= 0xf1 && c <= 0xf3)
-        return next(1) && next(2) && next(3) ? 4 : 0;
-    if (c == 0xf4)
-        return next(1, 0x80, 0x8f) && next(2) && next(3) ? 4 : 0;
-    return 0;
-}
 
 LIVECHAT_RTM_DECL void append_json_string(std::string& out, std::string_view s)
 {

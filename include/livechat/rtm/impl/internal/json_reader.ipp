@@ -16,6 +16,7 @@
 // into the DOM, and counts depth in the same pass.
 
 #include <livechat/rtm/impl/internal/json_limits.hpp>
+#include <livechat/rtm/impl/internal/utf8.hpp>
 
 #include <charconv>
 #include <cstring>
@@ -211,31 +212,6 @@ private:
         }
     }
 
-    /// Bytes of one well-formed UTF-8 sequence starting at `p` (a byte >= 0x80), or 0.
-    std::size_t utf8_sequence(const unsigned char* p) const
-    {
-        auto left = std::size_t(reinterpret_cast<const unsigned char*>(end_) - p);
-        auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-            return i < left && p[i] >= lo && p[i] <= hi;
-        };
-        unsigned char c = p[0];
-        if (c >= 0xC2 && c <= 0xDF)
-            return cont(1) ? 2 : 0;
-        if (c == 0xE0)
-            return cont(1, 0xA0) && cont(2) ? 3 : 0;
-        if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-            return cont(1) && cont(2) ? 3 : 0;
-        if (c == 0xED)
-            return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-        if (c == 0xF0)
-            return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-        if (c >= 0xF1 && c <= 0xF3)
-            return cont(1) && cont(2) && cont(3) ? 4 : 0;
-        if (c == 0xF4)
-            return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-        return 0;
-    }
-
     /// A string at `p_` (on its opening quote), appended to `s`: plain runs at once.
     bool string(std::string& s)
     {
@@ -257,7 +233,8 @@ private:
                 continue;
             }
             if (c >= 0x80) {
-                auto n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_));
+                auto n = utf8_sequence_length(
+                    reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
                 if (n == 0)
                     return fail();
                 p_ += n;
