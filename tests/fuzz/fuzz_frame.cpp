@@ -45,15 +45,16 @@ bool same(const nlohmann::json& a, const nlohmann::json& b)
     return a == b;
 }
 
-void check_reader(std::string_view text)
+/// Returns nlohmann's reading of `text` (discarded when it is not JSON), for check_writer.
+nlohmann::json check_reader(std::string_view text)
 {
+    auto theirs = nlohmann::json::parse(text, nullptr, false);
     bool too_deep = false;
     auto ours = livechat::rtm::detail::parse_json_bounded(text, livechat::rtm::max_json_nesting, too_deep);
-    if (too_deep)
-        return; // nlohmann's own parser keeps what lies within the limit (json_limits.hpp)
-    auto theirs = nlohmann::json::parse(text, nullptr, false);
-    if (ours.is_discarded() != theirs.is_discarded() || (!ours.is_discarded() && !same(ours, theirs)))
+    // (Too deep: nlohmann's own parser keeps what lies within the limit, json_limits.hpp.)
+    if (!too_deep && (ours.is_discarded() != theirs.is_discarded() || (!ours.is_discarded() && !same(ours, theirs))))
         std::abort(); // the two parsers disagree on this input
+    return theirs;
 }
 
 bool same_session(const livechat::rtm::StoredSession& a, const livechat::rtm::StoredSession& b)
@@ -87,9 +88,10 @@ void check_identity(std::string_view text)
         std::abort(); // what the store accepted does not survive its own save and load
 }
 
-/// Our JSON writer against nlohmann's dump: the same text for whatever value the input
-/// parses to, and for the input's raw bytes as one string (ill-formed UTF-8 included).
-void check_writer(std::string_view text)
+/// Our JSON writer against nlohmann's dump: the same text for the value the input parsed to
+/// (`parsed`, check_reader's), and for the input's raw bytes as one string (ill-formed UTF-8
+/// included).
+void check_writer(std::string_view text, const nlohmann::json& parsed)
 {
     auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
     auto write = [](const nlohmann::json& j) {
@@ -100,7 +102,6 @@ void check_writer(std::string_view text)
     nlohmann::json as_string = std::string(text);
     if (write(as_string) != dump(as_string))
         std::abort(); // the writers disagree on a string
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
     if (!parsed.is_discarded() && write(parsed) != dump(parsed))
         std::abort(); // the writers disagree on a value
 }
@@ -111,10 +112,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     namespace d = livechat::rtm::detail;
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    check_reader(text);
+    auto parsed = check_reader(text);
     check_session(text);
     check_identity(text);
-    check_writer(text);
+    check_writer(text, parsed);
     d::Frame frame;
     livechat::rtm::Diagnostics diag;
     if (d::decode_frame(text, frame, diag))
